@@ -1,0 +1,126 @@
+# wijkteam - build, run, test.
+#   make run     install what is missing, build, create the demo, serve on http://127.0.0.1:8080
+#   make check   every test: unit (Criterion), HTTP, browser (Chromium), under ASan + UBSan
+#   make bench   benchmarks (ratios measured side by side)
+
+CC      ?= cc
+LISTEN  ?= 127.0.0.1:8080
+DEMO_DB ?= data/demo.db
+PKGS     = libmicrohttpd jansson libsodium sqlite3
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0)
+
+WARN     = -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
+CPPFLAGS = -D_GNU_SOURCE -DWT_VERSION='"$(VERSION)"'
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LDLIBS   = $(PKG_LIBS) -lpthread -lm
+
+REL_FLAGS = -O2 -g
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+SRC      := $(shell find src -name '*.c' | sort)
+LIB_SRC  := $(filter-out src/main.c,$(SRC))
+MIGRATIONS := $(sort $(wildcard sql/migrations/*.sql))
+GEN      := build/gen/migrations.c
+HDRS     := $(shell find src -name '*.h')
+
+REL_OBJ  := $(patsubst %.c,build/rel/%.o,$(LIB_SRC)) build/rel/gen/migrations.o
+SAN_OBJ  := $(patsubst %.c,build/san/%.o,$(LIB_SRC)) build/san/gen/migrations.o
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+
+STATIC_SRC := static/app.css
+UTRECHT    := node_modules/@utrecht
+
+.PHONY: all deps build run check unit http e2e bench clean pot lint demo
+
+all: build
+
+deps:
+	@sh scripts/install-deps.sh
+
+build: build/wijkteam build/static/.stamp
+
+build/wijkteam: $(REL_OBJ) build/rel/src/main.o
+	$(CC) $(REL_FLAGS) -o $@ $^ $(LDLIBS)
+
+build/san/wijkteam: $(SAN_OBJ) build/san/src/main.o
+	$(CC) $(SAN_FLAGS) -o $@ $^ $(LDLIBS)
+
+build/rel/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(REL_FLAGS) -c -o $@ $<
+
+build/san/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	@echo "CC (san) $<"
+	@$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+build/rel/gen/migrations.o: $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(REL_FLAGS) -c -o $@ $<
+
+build/san/gen/migrations.o: $(GEN)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+$(GEN): $(MIGRATIONS) scripts/embed-migrations.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed-migrations.sh $@ $(MIGRATIONS)
+
+build/static/.stamp: $(STATIC_SRC) $(wildcard static/*) package.json
+	@mkdir -p build/static
+	cp static/* build/static/
+	cp $(UTRECHT)/component-library-css/dist/index.css build/static/utrecht.css
+	cp $(UTRECHT)/design-tokens/dist/theme.css build/static/utrecht-theme.css
+	@touch $@
+
+demo: build
+	@mkdir -p $(dir $(DEMO_DB))
+	@test -f $(DEMO_DB) || ./build/wijkteam demo --db $(DEMO_DB)
+
+run: deps build demo
+	@echo
+	@echo "  wijkteam serves on http://$(LISTEN)"
+	@echo "  demo logins (password: wijkteam-demo-2026):"
+	@echo "    sanne   sociaal werker / regisseur     (team Heechterp-Schieringen)"
+	@echo "    ahmed   opbouwwerker"
+	@echo "    marieke teamleider"
+	@echo "    beheer  beheerder (no case content)"
+	@echo "    beleid  beleidsmedewerker (aggregates only)"
+	@echo
+	./build/wijkteam serve --db $(DEMO_DB) --listen $(LISTEN)
+
+# --- tests -------------------------------------------------------------------
+
+build/tests/unit: $(UNIT_SRC) $(SAN_OBJ)
+	@mkdir -p build/tests
+	$(CC) $(WARN) -Wno-shadow $(CPPFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -o $@ $(UNIT_SRC) $(SAN_OBJ) $(LDLIBS) -lcriterion
+
+unit: build/tests/unit
+	ASAN_OPTIONS=detect_leaks=1 ./build/tests/unit --jobs 2
+
+http: build/san/wijkteam build/static/.stamp
+	node --test --test-concurrency=1 tests/http/
+
+e2e: build/san/wijkteam build/static/.stamp
+	node --test --test-concurrency=1 tests/e2e/
+
+check: deps build build/san/wijkteam
+	$(MAKE) unit
+	$(MAKE) http
+	$(MAKE) e2e
+
+bench: deps build
+	sh scripts/bench.sh
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability --std=c11 \
+	  --suppress=missingIncludeSystem -I src src
+
+pot:
+	@mkdir -p po
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --language=C -o po/wijkteam.pot $(SRC)
+
+clean:
+	rm -rf build

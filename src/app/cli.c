@@ -1,0 +1,337 @@
+/* cli.c - subcommands (see cli.h). */
+#include "cli.h"
+#include "../access/audit.h"
+#include "../core/buf.h"
+#include "../core/log.h"
+#include "../core/text.h"
+#include "../db/db.h"
+#include "../db/migrate.h"
+#include "../db/pool.h"
+#include "../demo/demo.h"
+#include "../http/server.h"
+#include "../http/static_files.h"
+#include "../team/team.h"
+#include "../user/user.h"
+#include "../user/user_db.h"
+#include "options.h"
+#include "routes.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef WT_VERSION
+#define WT_VERSION "0.1.0"
+#endif
+
+static const char usage[] =
+    "wijkteam - information system of a Dutch social neighbourhood team\n"
+    "\n"
+    "usage: wijkteam COMMAND [options]\n"
+    "\n"
+    "commands:\n"
+    "  serve   [--db URL] [--listen HOST:PORT] [--static DIR] [--threads N] [--tls-cert F --tls-key F]\n"
+    "  init    [--db URL]                   create or upgrade the schema\n"
+    "  demo    [--db URL] [--residents N] [--seed N]   create the demo neighbourhood\n"
+    "  user add --username U --name NAME --role worker|teamleader|admin|policy\n"
+    "           [--team ID] [--discipline CODE]        password read from stdin\n"
+    "  user passwd --username U                        new password read from stdin\n"
+    "  user disable --username U | user enable --username U\n"
+    "  user list\n"
+    "  team add --name NAME --municipality M [--district WK......]\n"
+    "  team list\n"
+    "  backup  --to FILE                    online, consistent copy of the database\n"
+    "  audit verify                         check the hash chain of the audit trail\n"
+    "\n"
+    "environment: WIJKTEAM_DB (default wijkteam.db), WIJKTEAM_LISTEN (default 127.0.0.1:8080),\n"
+    "             WIJKTEAM_STATIC (default: static/ beside the program), WIJKTEAM_LOG (debug|info|warn)\n";
+
+typedef struct cli {
+    options o;
+    db *c;
+    arena a;
+    wt_ctx ctx;
+} cli;
+
+static int fail(const char *msg)
+{
+    fprintf(stderr, "wijkteam: %s\n", msg);
+    return 1;
+}
+
+static int open_db(cli *k)
+{
+    const char *url = opt_get(&k->o, "db", "WIJKTEAM_DB", "wijkteam.db");
+    const char *err = NULL;
+    if (db_open(url, &k->c, &k->a, &err) != WT_OK)
+        return fail(err ? err : "cannot open the database");
+    if (migrate_up(k->c, &k->a, &err) != WT_OK)
+        return fail(err);
+    k->ctx.db = k->c;
+    k->ctx.a = &k->a;
+    k->ctx.who.role = ROLE_ADMIN; /* the operator at the console; user_id 0 in the audit trail */
+    return 0;
+}
+
+/* Commits the operation and its audit entries, or rolls back. */
+static int finish(cli *k, wt_status st, const errors *e)
+{
+    if (st == WT_OK && audit_flush(&k->ctx, true) == WT_OK && db_commit(k->c) == WT_OK)
+        return 0;
+    db_rollback(k->c);
+    if (e)
+        for (const field_error *fe = e->head; fe; fe = fe->next)
+            fprintf(stderr, "wijkteam: %s: %s\n", fe->field, fe->message);
+    fprintf(stderr, "wijkteam: failed (%s)%s%s\n", wt_status_name(st), *db_last_error(k->c) ? ": " : "",
+            db_last_error(k->c));
+    return 1;
+}
+
+static char *read_password(void)
+{
+    char line[512];
+    if (!fgets(line, sizeof line, stdin))
+        return NULL;
+    line[strcspn(line, "\r\n")] = '\0';
+    return strdup(line);
+}
+
+static int cmd_user(cli *k)
+{
+    const char *sub = opt_positional(&k->o, 1);
+    if (!sub)
+        return fail("user: add, passwd, disable, enable or list");
+    errors e;
+    errors_init(&e, &k->a);
+    if (strcmp(sub, "list") == 0) {
+        user *us;
+        int n;
+        if (user_list(&k->ctx, 0, &us, &n) != WT_OK)
+            return fail("cannot list users");
+        for (int i = 0; i < n; i++)
+            printf("%lld\t%s\t%s\t%s\t%s\t%s\n", (long long)us[i].id, us[i].username, role_code(us[i].role),
+                   us[i].team_name, us[i].discipline ? us[i].discipline : "", us[i].disabled ? "disabled" : "active");
+        return 0;
+    }
+    const char *username = opt_get(&k->o, "username", NULL, NULL);
+    if (!username)
+        return fail("--username is required");
+    if (db_begin_write(k->c) != WT_OK)
+        return fail("the database is busy");
+    wt_status st;
+    if (strcmp(sub, "add") == 0) {
+        char *pw = read_password();
+        int64_t team_id = 0, id = 0;
+        const char *team_arg = opt_get(&k->o, "team", NULL, NULL);
+        if (team_arg && !text_parse_int64(team_arg, &team_id)) {
+            free(pw);
+            db_rollback(k->c);
+            return fail("--team takes a team id (see: wijkteam team list)");
+        }
+        user_input in = {username, opt_get(&k->o, "name", NULL, username), opt_get(&k->o, "role", NULL, "worker"),
+                         opt_get(&k->o, "discipline", NULL, NULL), pw ? pw : "", team_id};
+        st = user_create(&k->ctx, &in, &e, &id);
+        if (pw) {
+            sodium_memzero(pw, strlen(pw));
+            free(pw);
+        }
+        if (st == WT_OK)
+            printf("user %s created with id %lld\n", username, (long long)id);
+        return finish(k, st, &e);
+    }
+    user u;
+    const char *hash;
+    st = user_db_lookup_for_cli(k->c, &k->a, username, &u, &hash);
+    if (st != WT_OK) {
+        db_rollback(k->c);
+        return fail("no such user");
+    }
+    if (strcmp(sub, "passwd") == 0) {
+        char *pw = read_password();
+        st = user_set_password(&k->ctx, u.id, pw ? pw : "", &e);
+        if (pw) {
+            sodium_memzero(pw, strlen(pw));
+            free(pw);
+        }
+    } else if (strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0) {
+        st = user_set_disabled(&k->ctx, u.id, strcmp(sub, "disable") == 0);
+    } else {
+        db_rollback(k->c);
+        return fail("user: add, passwd, disable, enable or list");
+    }
+    return finish(k, st, &e);
+}
+
+static int cmd_team(cli *k)
+{
+    const char *sub = opt_positional(&k->o, 1);
+    errors e;
+    errors_init(&e, &k->a);
+    if (sub && strcmp(sub, "list") == 0) {
+        team *ts;
+        int n;
+        if (team_list(&k->ctx, &ts, &n) != WT_OK)
+            return fail("cannot list teams");
+        for (int i = 0; i < n; i++)
+            printf("%lld\t%s\t%s\t%d professionals\n", (long long)ts[i].id, ts[i].name, ts[i].municipality,
+                   ts[i].members);
+        return 0;
+    }
+    if (!sub || strcmp(sub, "add") != 0)
+        return fail("team: add or list");
+    if (db_begin_write(k->c) != WT_OK)
+        return fail("the database is busy");
+    team_input in = {opt_get(&k->o, "name", NULL, NULL), opt_get(&k->o, "municipality", NULL, NULL),
+                     opt_get(&k->o, "district", NULL, NULL), -1};
+    int64_t id = 0;
+    wt_status st = team_create(&k->ctx, &in, &e, &id);
+    if (st == WT_OK)
+        printf("team created with id %lld\n", (long long)id);
+    return finish(k, st, &e);
+}
+
+static int cmd_demo(cli *k)
+{
+    demo_options opt = {20261123, 3000};
+    int64_t v;
+    if (text_parse_int64(opt_get(&k->o, "residents", NULL, "3000"), &v) && v > 0 && v <= 10000000)
+        opt.residents = (int)v;
+    else
+        return fail("--residents takes a number from 1 to 10000000");
+    if (text_parse_int64(opt_get(&k->o, "seed", NULL, "20261123"), &v))
+        opt.seed = (uint64_t)v;
+    const char *err = NULL;
+    wt_status st = demo_generate(&k->ctx, &opt, &err);
+    if (st == WT_CONFLICT) {
+        printf("the database already holds data: demo not generated again\n");
+        return 0;
+    }
+    if (st != WT_OK)
+        return fail(err ? err : "demo generation failed");
+    return 0;
+}
+
+static int cmd_backup(cli *k)
+{
+    const char *to = opt_get(&k->o, "to", NULL, opt_positional(&k->o, 1));
+    if (!to)
+        return fail("backup: --to FILE is required");
+    if (access(to, F_OK) == 0)
+        return fail("backup: the target file exists already; choose a new name");
+    if (db_backup(k->c, to) != WT_OK) {
+        unlink(to);
+        return fail(db_last_error(k->c));
+    }
+    printf("backup written to %s\n", to);
+    return 0;
+}
+
+static int cmd_audit(cli *k)
+{
+    const char *sub = opt_positional(&k->o, 1);
+    if (!sub || strcmp(sub, "verify") != 0)
+        return fail("audit: verify");
+    int64_t broken = 0, checked = 0;
+    if (audit_verify(k->c, &broken, &checked) != WT_OK)
+        return fail("cannot read the audit trail");
+    if (broken) {
+        printf("audit trail BROKEN at entry %lld (after %lld good entries)\n", (long long)broken, (long long)checked);
+        return 3;
+    }
+    printf("audit trail intact: %lld entries\n", (long long)checked);
+    return 0;
+}
+
+static const char *default_static_dir(arena *a)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return "static";
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
+    /* build/wijkteam finds build/static; build/san/wijkteam finds it one level up. */
+    const char *here = arena_printf(a, "%s/static", exe);
+    if (access(here, F_OK) == 0)
+        return here;
+    return arena_printf(a, "%s/../static", exe);
+}
+
+static int cmd_serve(cli *k)
+{
+    const char *url = opt_get(&k->o, "db", "WIJKTEAM_DB", "wijkteam.db");
+    server_config cfg = {opt_get(&k->o, "listen", "WIJKTEAM_LISTEN", "127.0.0.1:8080"), 0,
+                         opt_get(&k->o, "tls-cert", "WIJKTEAM_TLS_CERT", NULL),
+                         opt_get(&k->o, "tls-key", "WIJKTEAM_TLS_KEY", NULL)};
+    int64_t threads;
+    if (text_parse_int64(opt_get(&k->o, "threads", "WIJKTEAM_THREADS", "0"), &threads) && threads >= 0 && threads <= 64)
+        cfg.threads = (int)threads;
+    static_load(opt_get(&k->o, "static", "WIJKTEAM_STATIC", default_static_dir(&k->a)));
+    db_pool_init(url);
+    routes_register();
+    int rc = server_run(&cfg);
+    db_pool_shutdown();
+    static_free();
+    return rc;
+}
+
+int cli_main(int argc, char **argv)
+{
+    if (sodium_init() < 0)
+        return fail("cannot initialise libsodium");
+    const char *lvl = getenv("WIJKTEAM_LOG");
+    if (lvl)
+        log_set_level(strcmp(lvl, "debug") == 0 ? LOG_DEBUG : strcmp(lvl, "warn") == 0 ? LOG_WARN : LOG_INFO);
+    cli k;
+    memset(&k, 0, sizeof k);
+    k.o.argc = argc - 1;
+    k.o.argv = argv + 1;
+    arena_init(&k.a);
+    const char *cmd = opt_positional(&k.o, 0);
+    int rc;
+    if (opt_flag(&k.o, "version")) {
+        printf("wijkteam %s\n", WT_VERSION);
+        rc = 0;
+    } else if (!cmd || opt_flag(&k.o, "help") || strcmp(cmd, "help") == 0) {
+        fputs(usage, cmd || opt_flag(&k.o, "help") ? stdout : stderr);
+        rc = cmd || opt_flag(&k.o, "help") ? 0 : 2;
+    } else if (strcmp(cmd, "serve") == 0) {
+        rc = open_db(&k);
+        if (rc == 0) {
+            db_close(k.c);
+            k.c = NULL;
+            rc = cmd_serve(&k);
+        }
+    } else if (strcmp(cmd, "init") == 0 || strcmp(cmd, "demo") == 0 || strcmp(cmd, "user") == 0 ||
+               strcmp(cmd, "team") == 0 || strcmp(cmd, "backup") == 0 || strcmp(cmd, "audit") == 0) {
+        rc = open_db(&k);
+        if (rc == 0) {
+            if (strcmp(cmd, "init") == 0) {
+                int v = 0;
+                migrate_version(k.c, &v);
+                printf("schema at version %d\n", v);
+            } else if (strcmp(cmd, "demo") == 0) {
+                rc = cmd_demo(&k);
+            } else if (strcmp(cmd, "user") == 0) {
+                rc = cmd_user(&k);
+            } else if (strcmp(cmd, "team") == 0) {
+                rc = cmd_team(&k);
+            } else if (strcmp(cmd, "backup") == 0) {
+                rc = cmd_backup(&k);
+            } else {
+                rc = cmd_audit(&k);
+            }
+        }
+    } else {
+        fprintf(stderr, "wijkteam: unknown command '%s'\n\n%s", cmd, usage);
+        rc = 2;
+    }
+    if (k.c)
+        db_close(k.c);
+    arena_free(&k.a);
+    return rc;
+}

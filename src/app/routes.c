@@ -1,0 +1,18 @@
+/*
+ * routes.c - the one list of domains whose routes the server offers. Each
+ * domain keeps its own routes next to its handlers (<domain>_web.c,
+ * <domain>_api.c) and registers them here.
+ */
+#include "routes.h"
+#include "../http/router.h"
+#include "home_web.h"
+#include "../user/user_web.h"
+#include "../user/user_api.h"
+
+void routes_register(void)
+{
+    router_reset();
+    home_web_routes();
+    user_web_routes();
+    user_api_routes();
+}

@@ -1,0 +1,121 @@
+/*
+ * db.h - the one storage interface of wijkteam.
+ *
+ * Domain code (src/<domain>/<domain>_db.c) talks to storage only through this
+ * header; it never knows which backend runs. SQL is written once with `?`
+ * placeholders; a backend that numbers its parameters ($1, $2 for PostgreSQL)
+ * translates them. Every parameter is bound, never pasted into SQL text.
+ *
+ *   db_result r;
+ *   wt_status st = db_query(c, a, &r,
+ *       "SELECT id, name FROM household WHERE team_id = ? AND name LIKE ?",
+ *       DB_ARGS(DB_I(team), DB_T(pattern)));
+ *
+ * Result values are copied into the caller's arena as text (NULL for SQL
+ * NULL), so a result outlives the statement and needs no freeing of its own.
+ * Statements are prepared once per connection and cached by their SQL text.
+ *
+ * Connections are not shared between threads: db_pool_get() gives each thread
+ * its own (see pool.c).
+ */
+#ifndef WT_DB_H
+#define WT_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/arena.h"
+#include "../core/status.h"
+
+typedef struct db db;
+
+typedef enum { DB_PNULL, DB_PTEXT, DB_PINT, DB_PREAL } db_ptype;
+
+typedef struct db_param {
+    db_ptype type;
+    const char *s;
+    int64_t i;
+    double d;
+} db_param;
+
+/* Text parameter; a NULL pointer binds SQL NULL. */
+#define DB_T(x) ((db_param){.type = DB_PTEXT, .s = (x)})
+#define DB_I(x) ((db_param){.type = DB_PINT, .i = (int64_t)(x)})
+#define DB_R(x) ((db_param){.type = DB_PREAL, .d = (double)(x)})
+#define DB_NULL ((db_param){.type = DB_PNULL})
+/* Integer parameter that binds NULL when x is 0 (optional foreign keys). */
+#define DB_ID_OR_NULL(x) ((x) ? DB_I(x) : DB_NULL)
+#define DB_ARGS(...) (const db_param[]){__VA_ARGS__}, (sizeof((const db_param[]){__VA_ARGS__}) / sizeof(db_param))
+#define DB_NOARGS NULL, 0
+
+typedef struct db_result {
+    int nrows;
+    int ncols;
+    char **cells; /* nrows * ncols, row-major; NULL for SQL NULL */
+} db_result;
+
+/* Value of a cell; NULL for SQL NULL or out of range. */
+const char *db_get(const db_result *r, int row, int col);
+/* Value as an integer; 0 for NULL. */
+int64_t db_get_int(const db_result *r, int row, int col);
+double db_get_real(const db_result *r, int row, int col);
+bool db_is_null(const db_result *r, int row, int col);
+
+/*
+ * Opens a connection. url: "postgresql://..." or "postgres://..." for
+ * PostgreSQL, "sqlite:PATH" or a plain file path for SQLite. The message of a
+ * failure is written to err (an arena string) when err is not NULL.
+ */
+wt_status db_open(const char *url, db **out, arena *a, const char **err);
+void db_close(db *c);
+const char *db_backend_name(const db *c);
+
+/* Runs a statement that returns rows. */
+wt_status db_query(db *c, arena *a, db_result *res, const char *sql, const db_param *p, size_t n);
+/* Runs a statement that returns no rows; db_changes() then tells how many rows it changed. */
+wt_status db_exec(db *c, const char *sql, const db_param *p, size_t n);
+/* Rows changed by the last db_exec on this connection. */
+int64_t db_changes(db *c);
+/* Runs an INSERT ... RETURNING id and gives the new id. */
+wt_status db_insert(db *c, int64_t *id, const char *sql, const db_param *p, size_t n);
+/* Several statements without parameters (migrations, pragmas). */
+wt_status db_exec_script(db *c, const char *sql);
+
+/* Transactions. db_begin_write takes the write lock at once (SQLite BEGIN IMMEDIATE). */
+wt_status db_begin_write(db *c);
+wt_status db_commit(db *c);
+wt_status db_rollback(db *c);
+bool db_in_transaction(db *c);
+
+/* An online, consistent copy of the whole database into dest (a file path for SQLite). */
+wt_status db_backup(db *c, const char *dest);
+
+/* Last backend error text, for the operator's log (never contains parameters). */
+const char *db_last_error(db *c);
+
+/* Backend vtable: implemented by db_sqlite.c (and db_pgsql.c). */
+typedef struct db_ops {
+    const char *name;
+    wt_status (*open)(const char *target, db **out, arena *a, const char **err);
+    void (*close)(db *c);
+    wt_status (*query)(db *c, arena *a, db_result *res, const char *sql, const db_param *p, size_t n);
+    wt_status (*exec)(db *c, const char *sql, const db_param *p, size_t n);
+    wt_status (*exec_script)(db *c, const char *sql);
+    wt_status (*begin_write)(db *c);
+    wt_status (*commit)(db *c);
+    wt_status (*rollback)(db *c);
+    const char *(*last_error)(db *c);
+    wt_status (*backup)(db *c, const char *dest);
+} db_ops;
+
+/* Every backend's connection starts with this header. */
+struct db {
+    const db_ops *ops;
+    int64_t changes;
+    int txn_depth;
+};
+
+extern const db_ops db_sqlite_ops;
+
+#endif

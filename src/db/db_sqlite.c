@@ -1,0 +1,322 @@
+/*
+ * db_sqlite.c - the SQLite backend: WAL, foreign keys on, a busy timeout, and
+ * prepared statements cached per connection by their SQL text.
+ *
+ * Constraint violations map to WT_CONFLICT (the caller decides what rule was
+ * broken), a busy database to WT_UNAVAILABLE, everything else to WT_DBERROR.
+ */
+#include "db.h"
+#include "../core/xalloc.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STMT_CACHE 256
+
+typedef struct cached_stmt {
+    char *sql;
+    unsigned long hash;
+    sqlite3_stmt *stmt;
+} cached_stmt;
+
+typedef struct sqlite_db {
+    db base;
+    sqlite3 *h;
+    cached_stmt cache[STMT_CACHE];
+    char errmsg[256];
+} sqlite_db;
+
+static unsigned long sql_hash(const char *s)
+{
+    unsigned long h = 5381;
+    for (; *s; s++)
+        h = h * 33 + (unsigned char)*s;
+    return h;
+}
+
+static void remember_error(sqlite_db *s)
+{
+    const char *m = sqlite3_errmsg(s->h);
+    size_t n = strlen(m);
+    if (n >= sizeof s->errmsg)
+        n = sizeof s->errmsg - 1;
+    memcpy(s->errmsg, m, n);
+    s->errmsg[n] = '\0';
+}
+
+static wt_status map_rc(sqlite_db *s, int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_OK:
+    case SQLITE_DONE:
+    case SQLITE_ROW:
+        return WT_OK;
+    case SQLITE_CONSTRAINT:
+        remember_error(s);
+        return WT_CONFLICT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        remember_error(s);
+        return WT_UNAVAILABLE;
+    default:
+        remember_error(s);
+        return WT_DBERROR;
+    }
+}
+
+static wt_status sqlite_open(const char *path, db **out, arena *a, const char **err)
+{
+    sqlite_db *s = xcalloc(1, sizeof(*s));
+    s->base.ops = &db_sqlite_ops;
+    int rc = sqlite3_open_v2(path, &s->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        if (err)
+            *err = arena_printf(a, "cannot open SQLite database: %s", s->h ? sqlite3_errmsg(s->h) : "out of memory");
+        sqlite3_close(s->h);
+        free(s);
+        return WT_UNAVAILABLE;
+    }
+    sqlite3_busy_timeout(s->h, 10000);
+    sqlite3_extended_result_codes(s->h, 1);
+    char *msg = NULL;
+    rc = sqlite3_exec(s->h,
+                      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+                      "PRAGMA temp_store=MEMORY;",
+                      NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        if (err)
+            *err = arena_printf(a, "cannot set up SQLite database: %s", msg ? msg : "unknown error");
+        sqlite3_free(msg);
+        sqlite3_close(s->h);
+        free(s);
+        return WT_DBERROR;
+    }
+    *out = &s->base;
+    return WT_OK;
+}
+
+static void sqlite_close(db *c)
+{
+    sqlite_db *s = (sqlite_db *)c;
+    for (int i = 0; i < STMT_CACHE; i++) {
+        if (s->cache[i].stmt) {
+            sqlite3_finalize(s->cache[i].stmt);
+            free(s->cache[i].sql);
+        }
+    }
+    sqlite3_close(s->h);
+    free(s);
+}
+
+/* Finds or prepares the statement for sql; NULL on a prepare error. */
+static sqlite3_stmt *stmt_get(sqlite_db *s, const char *sql)
+{
+    unsigned long h = sql_hash(sql);
+    unsigned slot = (unsigned)(h % STMT_CACHE);
+    for (unsigned probe = 0; probe < 8; probe++) {
+        cached_stmt *cs = &s->cache[(slot + probe) % STMT_CACHE];
+        if (cs->stmt && cs->hash == h && strcmp(cs->sql, sql) == 0) {
+            sqlite3_reset(cs->stmt);
+            sqlite3_clear_bindings(cs->stmt);
+            return cs->stmt;
+        }
+        if (!cs->stmt) {
+            sqlite3_stmt *st = NULL;
+            if (sqlite3_prepare_v3(s->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+                remember_error(s);
+                return NULL;
+            }
+            cs->stmt = st;
+            cs->sql = xstrdup(sql);
+            cs->hash = h;
+            return st;
+        }
+    }
+    /* Neighbourhood full: replace the home slot. */
+    cached_stmt *cs = &s->cache[slot];
+    sqlite3_finalize(cs->stmt);
+    free(cs->sql);
+    cs->stmt = NULL;
+    if (sqlite3_prepare_v3(s->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &cs->stmt, NULL) != SQLITE_OK) {
+        remember_error(s);
+        cs->stmt = NULL;
+        return NULL;
+    }
+    cs->sql = xstrdup(sql);
+    cs->hash = h;
+    return cs->stmt;
+}
+
+static int bind_all(sqlite3_stmt *st, const db_param *p, size_t n)
+{
+    if ((int)n != sqlite3_bind_parameter_count(st))
+        return SQLITE_RANGE;
+    for (size_t i = 0; i < n; i++) {
+        int idx = (int)i + 1;
+        int rc;
+        switch (p[i].type) {
+        case DB_PTEXT:
+            rc = p[i].s ? sqlite3_bind_text(st, idx, p[i].s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, idx);
+            break;
+        case DB_PINT:
+            rc = sqlite3_bind_int64(st, idx, p[i].i);
+            break;
+        case DB_PREAL:
+            rc = sqlite3_bind_double(st, idx, p[i].d);
+            break;
+        default:
+            rc = sqlite3_bind_null(st, idx);
+            break;
+        }
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
+static wt_status sqlite_query(db *c, arena *a, db_result *res, const char *sql, const db_param *p, size_t n)
+{
+    sqlite_db *s = (sqlite_db *)c;
+    memset(res, 0, sizeof(*res));
+    sqlite3_stmt *st = stmt_get(s, sql);
+    if (!st)
+        return WT_DBERROR;
+    int rc = bind_all(st, p, n);
+    if (rc != SQLITE_OK) {
+        sqlite3_reset(st);
+        return map_rc(s, rc);
+    }
+    int ncols = sqlite3_column_count(st);
+    int cap = 16;
+    char **cells = arena_alloc(a, sizeof(char *) * (size_t)(cap * (ncols ? ncols : 1)));
+    int nrows = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (nrows == cap) {
+            int ncap = cap * 2;
+            char **nc = arena_alloc(a, sizeof(char *) * (size_t)(ncap * (ncols ? ncols : 1)));
+            memcpy(nc, cells, sizeof(char *) * (size_t)(cap * ncols));
+            cells = nc;
+            cap = ncap;
+        }
+        for (int i = 0; i < ncols; i++) {
+            const unsigned char *v = sqlite3_column_text(st, i);
+            cells[nrows * ncols + i] = v ? arena_strndup(a, (const char *)v, (size_t)sqlite3_column_bytes(st, i)) : NULL;
+        }
+        nrows++;
+    }
+    wt_status out = map_rc(s, rc);
+    c->changes = sqlite3_changes(s->h);
+    sqlite3_reset(st);
+    if (out == WT_OK) {
+        res->nrows = nrows;
+        res->ncols = ncols;
+        res->cells = cells;
+    }
+    return out;
+}
+
+static wt_status sqlite_exec(db *c, const char *sql, const db_param *p, size_t n)
+{
+    sqlite_db *s = (sqlite_db *)c;
+    sqlite3_stmt *st = stmt_get(s, sql);
+    if (!st)
+        return WT_DBERROR;
+    int rc = bind_all(st, p, n);
+    if (rc == SQLITE_OK) {
+        do
+            rc = sqlite3_step(st);
+        while (rc == SQLITE_ROW);
+    }
+    wt_status out = map_rc(s, rc);
+    c->changes = sqlite3_changes(s->h);
+    sqlite3_reset(st);
+    return out;
+}
+
+static wt_status sqlite_exec_script(db *c, const char *sql)
+{
+    sqlite_db *s = (sqlite_db *)c;
+    char *msg = NULL;
+    int rc = sqlite3_exec(s->h, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK && msg) {
+        size_t len = strlen(msg);
+        if (len >= sizeof s->errmsg)
+            len = sizeof s->errmsg - 1;
+        memcpy(s->errmsg, msg, len);
+        s->errmsg[len] = '\0';
+    }
+    sqlite3_free(msg);
+    return rc == SQLITE_OK ? WT_OK : (rc == SQLITE_CONSTRAINT ? WT_CONFLICT : WT_DBERROR);
+}
+
+static wt_status sqlite_begin_write(db *c)
+{
+    return sqlite_exec(c, "BEGIN IMMEDIATE", NULL, 0);
+}
+
+static wt_status sqlite_commit(db *c)
+{
+    return sqlite_exec(c, "COMMIT", NULL, 0);
+}
+
+static wt_status sqlite_rollback(db *c)
+{
+    sqlite_db *s = (sqlite_db *)c;
+    if (sqlite3_get_autocommit(s->h))
+        return WT_OK;
+    return sqlite_exec(c, "ROLLBACK", NULL, 0);
+}
+
+static const char *sqlite_last_error(db *c)
+{
+    return ((sqlite_db *)c)->errmsg;
+}
+
+/* Copies the live database page by page; readers and writers may go on meanwhile. */
+static wt_status sqlite_backup(db *c, const char *dest)
+{
+    sqlite_db *s = (sqlite_db *)c;
+    sqlite3 *out = NULL;
+    wt_status st = WT_OK;
+    if (sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        st = WT_DBERROR;
+        goto out;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(out, "main", s->h, "main");
+    if (!b) {
+        st = WT_DBERROR;
+        goto out;
+    }
+    int rc;
+    do {
+        rc = sqlite3_backup_step(b, 256);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(20);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    if (sqlite3_backup_finish(b) != SQLITE_OK || rc != SQLITE_DONE)
+        st = WT_DBERROR;
+out:
+    if (st != WT_OK && out) {
+        const char *m = sqlite3_errmsg(out);
+        size_t n = strlen(m) < sizeof s->errmsg - 1 ? strlen(m) : sizeof s->errmsg - 1;
+        memcpy(s->errmsg, m, n);
+        s->errmsg[n] = '\0';
+    }
+    sqlite3_close(out);
+    return st;
+}
+
+const db_ops db_sqlite_ops = {
+    .name = "sqlite",
+    .open = sqlite_open,
+    .close = sqlite_close,
+    .query = sqlite_query,
+    .exec = sqlite_exec,
+    .exec_script = sqlite_exec_script,
+    .begin_write = sqlite_begin_write,
+    .commit = sqlite_commit,
+    .rollback = sqlite_rollback,
+    .last_error = sqlite_last_error,
+    .backup = sqlite_backup,
+};

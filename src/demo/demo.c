@@ -1,0 +1,89 @@
+/*
+ * demo.c - the demo neighbourhood (see demo.h): team and logins.
+ * The households, cases and plans are generated in demo_people.c.
+ */
+#include "demo.h"
+#include "../access/audit.h"
+#include "../db/db.h"
+#include "../team/team.h"
+#include "../user/user.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct demo_user {
+    const char *username;
+    const char *name;
+    const char *role;
+    const char *discipline;
+} demo_user;
+
+/* Eleven professionals of different disciplines, one of them a community worker. */
+static const demo_user demo_users[] = {
+    {"sanne", "Sanne de Vries", "worker", "social_worker"},
+    {"ahmed", "Ahmed El Amrani", "worker", "community_worker"},
+    {"marieke", "Marieke Hoekstra", "teamleader", "team_leader"},
+    {"joost", "Joost Visser", "worker", "social_worker"},
+    {"fatima", "Fatima Yilmaz", "worker", "intercultural_worker"},
+    {"pieter", "Pieter Bakker", "worker", "district_nurse"},
+    {"linda", "Linda Postma", "worker", "wmo_consultant"},
+    {"kevin", "Kevin de Jong", "worker", "youth_worker"},
+    {"greet", "Greet Dijkstra", "worker", "elderly_advisor"},
+    {"ruben", "Ruben Smit", "worker", "mental_health_nurse"},
+    {"noor", "Noor Jansen", "worker", "welfare_worker"},
+    {"beheer", "Bert Beheer", "admin", NULL},
+    {"beleid", "Bea Beleid", "policy", NULL},
+};
+
+static wt_status demo_team_and_users(wt_ctx *ctx, int64_t *team_id, const char **err)
+{
+    errors e;
+    errors_init(&e, ctx->a);
+    team_input t = {"Heechterp-Schieringen", "Leeuwarden", "WK008003", 40};
+    wt_status st = team_create(ctx, &t, &e, team_id);
+    if (st != WT_OK) {
+        *err = "cannot create the demo team";
+        return st;
+    }
+    for (size_t i = 0; i < sizeof demo_users / sizeof demo_users[0]; i++) {
+        const demo_user *d = &demo_users[i];
+        bool in_team = strcmp(d->role, "worker") == 0 || strcmp(d->role, "teamleader") == 0;
+        user_input in = {d->username, d->name, d->role, d->discipline, DEMO_PASSWORD, in_team ? *team_id : 0};
+        int64_t id;
+        st = user_create(ctx, &in, &e, &id);
+        if (st != WT_OK) {
+            *err = e.head ? arena_printf(ctx->a, "demo user %s: %s", d->username, e.head->message) : "cannot create demo users";
+            return st;
+        }
+    }
+    return WT_OK;
+}
+
+wt_status demo_people(wt_ctx *ctx, const demo_options *opt, int64_t team_id, const char **err);
+
+wt_status demo_generate(wt_ctx *ctx, const demo_options *opt, const char **err)
+{
+    team *teams;
+    int n = 0;
+    wt_status st = team_list(ctx, &teams, &n);
+    if (st != WT_OK)
+        return st;
+    if (n > 0)
+        return WT_CONFLICT;
+    st = db_begin_write(ctx->db);
+    if (st != WT_OK)
+        return st;
+    int64_t team_id = 0;
+    st = demo_team_and_users(ctx, &team_id, err);
+    if (st == WT_OK)
+        st = demo_people(ctx, opt, team_id, err);
+    if (st == WT_OK)
+        st = audit_flush(ctx, true);
+    if (st == WT_OK)
+        st = db_commit(ctx->db);
+    if (st != WT_OK)
+        db_rollback(ctx->db);
+    else
+        printf("demo neighbourhood created\n");
+    return st;
+}

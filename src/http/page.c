@@ -1,0 +1,158 @@
+/* page.c - the page frame and error pages (see page.h). */
+#include "page.h"
+#include "../core/i18n.h"
+#include "html.h"
+#include "static_files.h"
+
+#include <string.h>
+
+typedef struct nav_item {
+    const char *href;
+    const char *label;
+    unsigned roles; /* bit per wt_role */
+} nav_item;
+
+#define R(x) (1u << (x))
+static const nav_item nav[] = {
+    {"/", N_("Start"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER) | R(ROLE_ADMIN) | R(ROLE_POLICY)},
+    {"/search", N_("Zoeken"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
+    {"/frontdoor", N_("Voordeur"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
+    {"/cases", N_("Casussen"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
+    {"/households/new", N_("Nieuw huishouden"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
+    {"/team", N_("Team"), R(ROLE_TEAMLEADER)},
+    {"/admin/users", N_("Gebruikers"), R(ROLE_ADMIN)},
+    {"/admin/teams", N_("Teams"), R(ROLE_ADMIN)},
+};
+
+static bool nav_current(const char *path, const char *href)
+{
+    if (strcmp(href, "/") == 0)
+        return strcmp(path, "/") == 0;
+    size_t n = strlen(href);
+    return strncmp(path, href, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+static void page_nav(http_request *req)
+{
+    buf *b = &req->out;
+    wt_role role = req->ctx.who.role;
+    if (role == ROLE_NONE)
+        return;
+    html_raw(b, "<nav class=\"wt-nav\" aria-label=\"");
+    html_text(b, _("Hoofdmenu"));
+    html_raw(b, "\"><ul class=\"utrecht-nav-list wt-nav__list\">");
+    for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
+        if (!(nav[i].roles & R(role)))
+            continue;
+        bool cur = nav_current(req->path, nav[i].href);
+        html_printf(b, "<li class=\"wt-nav__item\"><a class=\"utrecht-link wt-nav__link%s\" href=\"%s\"%s>%s</a></li>",
+                    cur ? " wt-nav__link--current" : "", nav[i].href, cur ? " aria-current=\"page\"" : "",
+                    _(nav[i].label));
+    }
+    html_raw(b, "</ul></nav>");
+}
+
+static void page_user_box(http_request *req)
+{
+    buf *b = &req->out;
+    if (req->ctx.who.role == ROLE_NONE)
+        return;
+    html_printf(b, "<div class=\"wt-user\"><span class=\"wt-user__name\">%s</span> <span class=\"wt-user__role\">(%s)</span>",
+                req->ctx.who.display_name ? req->ctx.who.display_name : "", role_label(req->ctx.who.role));
+    html_printf(b,
+                "<form method=\"post\" action=\"/logout\" class=\"wt-inline-form\">"
+                "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">"
+                "<button type=\"submit\" class=\"utrecht-button utrecht-button--subtle\">%s</button></form></div>",
+                req->session.csrf ? req->session.csrf : "", _("Uitloggen"));
+}
+
+void page_begin(http_request *req, const char *title)
+{
+    buf *b = &req->out;
+    req->status = req->status ? req->status : 200;
+    req->content_type = "text/html; charset=utf-8";
+    req->no_store = true;
+    html_printf(b,
+                "<!DOCTYPE html>\n<html lang=\"nl\" class=\"utrecht-theme\"><head><meta charset=\"utf-8\">"
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                "<title>%s - %s</title>"
+                "<link rel=\"stylesheet\" href=\"%s\"><link rel=\"stylesheet\" href=\"%s\">"
+                "<link rel=\"stylesheet\" href=\"%s\"></head>",
+                title, _("wijkteam"), static_url("utrecht-theme.css"), static_url("utrecht.css"),
+                static_url("app.css"));
+    html_printf(b,
+                "<body class=\"utrecht-document utrecht-page-body\"><a class=\"wt-skip-link utrecht-link\" href=\"#inhoud\">%s</a>"
+                "<div class=\"utrecht-page wt-page\"><header class=\"utrecht-page-header wt-header\">"
+                "<div class=\"wt-header__top\"><a class=\"wt-logo utrecht-link\" href=\"/\">%s</a>",
+                _("Naar de inhoud"), _("wijkteam"));
+    page_user_box(req);
+    html_raw(b, "</div>");
+    page_nav(req);
+    html_raw(b, "</header><main id=\"inhoud\" class=\"utrecht-page-content wt-main\" tabindex=\"-1\">");
+    page_notice_from_query(req);
+}
+
+void page_end(http_request *req)
+{
+    html_printf(&req->out,
+                "</main><footer class=\"utrecht-page-footer wt-footer\"><p>%s</p></footer></div></body></html>\n",
+                _("wijkteam - informatiesysteem van het sociaal wijkteam. Alle inzage in persoonsgegevens wordt vastgelegd."));
+}
+
+void page_error(http_request *req, int status, const char *message)
+{
+    const char *title;
+    switch (status) {
+    case 400: title = _("Ongeldig verzoek"); break;
+    case 403: title = _("Geen toegang"); break;
+    case 404: title = _("Niet gevonden"); break;
+    case 405: title = _("Methode niet toegestaan"); break;
+    case 409: title = _("Conflict"); break;
+    case 413: title = _("Te groot"); break;
+    case 503: title = _("Tijdelijk niet beschikbaar"); break;
+    default: title = _("Er ging iets mis"); break;
+    }
+    buf_reset(&req->out);
+    req->status = status;
+    page_begin(req, title);
+    html_printf(&req->out, "<h1 class=\"utrecht-heading-1\">%s</h1><p class=\"utrecht-paragraph\">%s</p>"
+                           "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/\">%s</a></p>",
+                title, message, _("Naar de startpagina"));
+    page_end(req);
+    req->status = status;
+}
+
+static const struct { const char *code; const char *text; } notices[] = {
+    {"saved", N_("De wijzigingen zijn opgeslagen.")},
+    {"created", N_("Het is vastgelegd.")},
+    {"case_opened", N_("De casus is geopend. U bent de regisseur, tenzij u iemand anders koos.")},
+    {"case_closed", N_("De casus is gesloten.")},
+    {"handover", N_("De regie is overgedragen.")},
+    {"contact", N_("Het contact staat op de tijdlijn.")},
+    {"goal", N_("Het doel is aan het plan toegevoegd.")},
+    {"action", N_("De actie is aan het doel toegevoegd.")},
+    {"agreed", N_("Het plan is gemarkeerd als afgesproken met de bewoner.")},
+    {"logged_out", N_("U bent uitgelogd.")},
+    {"member", N_("Het gezinslid is toegevoegd.")},
+};
+
+void page_notice_from_query(http_request *req)
+{
+    const char *code = req_query(req, "melding");
+    if (!code)
+        return;
+    for (size_t i = 0; i < sizeof notices / sizeof notices[0]; i++) {
+        if (strcmp(notices[i].code, code) == 0) {
+            html_printf(&req->out,
+                        "<div class=\"utrecht-alert utrecht-alert--ok wt-alert\" role=\"status\"><p class=\"utrecht-paragraph\">%s</p></div>",
+                        _(notices[i].text));
+            return;
+        }
+    }
+}
+
+void page_redirect_notice(http_request *req, const char *location, const char *notice_code)
+{
+    const char *sep = strchr(location, '?') ? "&" : "?";
+    resp_redirect(req, arena_printf(req->a, "%s%smelding=%s", location, sep, notice_code));
+}

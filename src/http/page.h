@@ -1,0 +1,24 @@
+/*
+ * page.h - the frame of every HTML page: head, header with navigation for
+ * the user's role, skip link, main landmark, footer; and error pages.
+ *
+ * A handler writes:
+ *   page_begin(req, _("Huishouden"));
+ *   html_printf(&req->out, "<p>%s</p>", ...);
+ *   page_end(req);
+ */
+#ifndef WT_PAGE_H
+#define WT_PAGE_H
+
+#include "request.h"
+
+void page_begin(http_request *req, const char *title);
+void page_end(http_request *req);
+/* A complete page with a heading and one message, for 403/404/500 etc. */
+void page_error(http_request *req, int status, const char *message);
+/* A confirmation banner chosen by the ?melding= code of a redirect. */
+void page_notice_from_query(http_request *req);
+/* Redirect after a successful POST, with a confirmation code shown on arrival. */
+void page_redirect_notice(http_request *req, const char *location, const char *notice_code);
+
+#endif

@@ -1,0 +1,38 @@
+/*
+ * router.h - the table of routes: method, path pattern, handler, flags.
+ *
+ * Patterns are literal segments and `{id}` segments; an {id} matches a
+ * positive decimal integer, which the handler finds in req->ids[]. Each
+ * domain registers its routes in one function (e.g. household_web_routes),
+ * called from src/app/routes.c.
+ */
+#ifndef WT_ROUTER_H
+#define WT_ROUTER_H
+
+#include "request.h"
+
+typedef void (*http_handler)(http_request *req);
+
+enum route_flags {
+    ROUTE_PUBLIC = 1 << 0, /* no login needed */
+    ROUTE_API = 1 << 1,    /* JSON in and out, bearer token */
+};
+
+typedef struct route {
+    const char *method;
+    const char *pattern;
+    http_handler handler;
+    unsigned flags;
+} route;
+
+void router_add(const char *method, const char *pattern, http_handler handler, unsigned flags);
+void router_reset(void);
+/*
+ * Finds the route for method and path and fills req->ids. When the path is
+ * known but not for this method, returns NULL and sets *method_mismatch.
+ */
+const route *router_match(const char *method, const char *path, http_request *req, int *method_mismatch);
+/* All routes, for tests and documentation. */
+const route *router_all(int *n);
+
+#endif

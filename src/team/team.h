@@ -1,0 +1,58 @@
+/*
+ * team.h - neighbourhood teams and their composition.
+ *
+ * The seeds' lessons as rules: a team has 8 to 12 professionals (over 15 it
+ * loses decisiveness), of different disciplines, and at least one community
+ * worker (opbouwwerker). team_composition() reports each breach as a warning.
+ */
+#ifndef WT_TEAM_H
+#define WT_TEAM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../core/ctx.h"
+#include "../core/status.h"
+
+#define TEAM_MIN_SIZE 8
+#define TEAM_MAX_SIZE 12
+
+typedef struct team {
+    int64_t id;
+    const char *name;
+    const char *municipality;
+    const char *district_code;
+    int prevention_share;
+    int members; /* active professionals (workers and team leader) */
+} team;
+
+typedef struct team_input {
+    const char *name;
+    const char *municipality;
+    const char *district_code;
+    int prevention_share; /* -1: default 40 */
+} team_input;
+
+typedef struct discipline_count {
+    const char *discipline;
+    int count;
+} discipline_count;
+
+typedef struct team_composition {
+    int professionals;
+    discipline_count *by_discipline;
+    int n_disciplines;
+    bool too_small;
+    bool too_large;
+    bool no_community_worker;
+} team_composition;
+
+wt_status team_create(wt_ctx *ctx, const team_input *in, errors *e, int64_t *id);
+wt_status team_update(wt_ctx *ctx, int64_t id, const team_input *in, errors *e);
+wt_status team_get(wt_ctx *ctx, int64_t id, team *out);
+wt_status team_list(wt_ctx *ctx, team **out, int *n);
+/* Pure rule: the warnings for a team of these counts. */
+void team_check_composition(team_composition *c);
+wt_status team_composition_of(wt_ctx *ctx, int64_t team_id, team_composition *out);
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * user.h - users of wijkteam, their roles and disciplines, passwords and login.
+ *
+ * Passwords are hashed with Argon2id (libsodium, interactive limits). Login
+ * failures are counted per account and per client address; after five for an
+ * account (thirty for an address, which may be a whole office), each further
+ * attempt must wait twice as long as the last (1 s, 2 s, 4 s, ... up to 15
+ * minutes), whether or not the password is right.
+ */
+#ifndef WT_USER_H
+#define WT_USER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../core/ctx.h"
+#include "../core/status.h"
+
+typedef struct user {
+    int64_t id;
+    const char *username;
+    const char *display_name;
+    wt_role role;
+    const char *discipline; /* code, see user_disciplines */
+    int64_t team_id;
+    const char *team_name;
+    bool disabled;
+    const char *created_at;
+} user;
+
+typedef struct user_input {
+    const char *username;
+    const char *display_name;
+    const char *role;
+    const char *discipline;
+    const char *password; /* only on create */
+    int64_t team_id;
+} user_input;
+
+typedef struct code_label {
+    const char *code;
+    const char *label;
+} code_label;
+
+/* The disciplines of a team (sociaal werker, opbouwwerker, ...), NULL-terminated. */
+extern const code_label user_disciplines[];
+const char *discipline_label(const char *code);
+
+#define PASSWORD_MIN 12
+#define PASSWORD_MAX 128
+
+/* Checks a new password; the message names what is wrong, NULL when fine. */
+const char *password_problem(const char *password, const char *username);
+/* Argon2id hash string (arena), NULL on failure. */
+char *password_hash(arena *a, const char *password);
+bool password_verify(const char *hash, const char *password);
+
+/* Admin operations (policy: PERM_USER_ADMIN); ctx->who.user_id 0 is the CLI. */
+wt_status user_create(wt_ctx *ctx, const user_input *in, errors *e, int64_t *id);
+wt_status user_update(wt_ctx *ctx, int64_t id, const user_input *in, errors *e);
+wt_status user_set_password(wt_ctx *ctx, int64_t id, const char *password, errors *e);
+wt_status user_set_disabled(wt_ctx *ctx, int64_t id, bool disabled);
+wt_status user_get(wt_ctx *ctx, int64_t id, user *out);
+wt_status user_list(wt_ctx *ctx, int64_t team_id, user **out, int *n);
+/* The active workers of a team who can coordinate a case (workers and team leaders). */
+wt_status user_list_coordinators(wt_ctx *ctx, int64_t team_id, user **out, int *n);
+
+typedef enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_THROTTLED } login_result;
+
+/*
+ * Checks username and password; on success fills *u. *wait_seconds tells a
+ * throttled caller how long to wait. Records failures and clears them on success.
+ */
+wt_status user_login(wt_ctx *ctx, const char *username, const char *password, const char *client_ip,
+                     login_result *result, int *wait_seconds, user *u);
+
+/* Fills an actor from a user. */
+void user_to_actor(const user *u, actor *who);
+
+#endif
