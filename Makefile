@@ -6,6 +6,7 @@
 CC      ?= cc
 LISTEN  ?= 127.0.0.1:8080
 DEMO_DB ?= data/demo.db
+B       ?= build
 PKGS     = libmicrohttpd jansson libsodium sqlite3
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0)
 
@@ -21,11 +22,11 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-o
 SRC      := $(shell find src -name '*.c' | sort)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 MIGRATIONS := $(sort $(wildcard sql/migrations/*.sql))
-GEN      := build/gen/migrations.c
+GEN      := $(B)/gen/migrations.c
 HDRS     := $(shell find src -name '*.h')
 
-REL_OBJ  := $(patsubst %.c,build/rel/%.o,$(LIB_SRC)) build/rel/gen/migrations.o
-SAN_OBJ  := $(patsubst %.c,build/san/%.o,$(LIB_SRC)) build/san/gen/migrations.o
+REL_OBJ  := $(patsubst %.c,$(B)/rel/%.o,$(LIB_SRC)) $(B)/rel/gen/migrations.o
+SAN_OBJ  := $(patsubst %.c,$(B)/san/%.o,$(LIB_SRC)) $(B)/san/gen/migrations.o
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
 STATIC_SRC := static/app.css
@@ -38,29 +39,29 @@ all: build
 deps:
 	@sh scripts/install-deps.sh
 
-build: build/wijkteam build/static/.stamp
+build: $(B)/wijkteam $(B)/static/.stamp
 
-build/wijkteam: $(REL_OBJ) build/rel/src/main.o
+$(B)/wijkteam: $(REL_OBJ) $(B)/rel/src/main.o
 	$(CC) $(REL_FLAGS) -o $@ $^ $(LDLIBS)
 
-build/san/wijkteam: $(SAN_OBJ) build/san/src/main.o
+$(B)/san/wijkteam: $(SAN_OBJ) $(B)/san/src/main.o
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(LDLIBS)
 
-build/rel/%.o: %.c $(HDRS)
+$(B)/rel/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
 	@$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(REL_FLAGS) -c -o $@ $<
 
-build/san/%.o: %.c $(HDRS)
+$(B)/san/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	@echo "CC (san) $<"
 	@$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
-build/rel/gen/migrations.o: $(GEN)
+$(B)/rel/gen/migrations.o: $(GEN)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(REL_FLAGS) -c -o $@ $<
 
-build/san/gen/migrations.o: $(GEN)
+$(B)/san/gen/migrations.o: $(GEN)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
@@ -68,16 +69,16 @@ $(GEN): $(MIGRATIONS) scripts/embed-migrations.sh
 	@mkdir -p $(dir $@)
 	sh scripts/embed-migrations.sh $@ $(MIGRATIONS)
 
-build/static/.stamp: $(STATIC_SRC) $(wildcard static/*) package.json
-	@mkdir -p build/static
-	cp static/* build/static/
-	cp $(UTRECHT)/component-library-css/dist/index.css build/static/utrecht.css
-	cp $(UTRECHT)/design-tokens/dist/theme.css build/static/utrecht-theme.css
+$(B)/static/.stamp: $(STATIC_SRC) $(wildcard static/*) package.json
+	@mkdir -p $(B)/static
+	cp static/* $(B)/static/
+	cp $(UTRECHT)/component-library-css/dist/index.css $(B)/static/utrecht.css
+	cp $(UTRECHT)/design-tokens/dist/theme.css $(B)/static/utrecht-theme.css
 	@touch $@
 
 demo: build
 	@mkdir -p $(dir $(DEMO_DB))
-	@test -f $(DEMO_DB) || ./build/wijkteam demo --db $(DEMO_DB)
+	@test -f $(DEMO_DB) || ./$(B)/wijkteam demo --db $(DEMO_DB)
 
 run: deps build demo
 	@echo
@@ -89,24 +90,24 @@ run: deps build demo
 	@echo "    beheer  beheerder (no case content)"
 	@echo "    beleid  beleidsmedewerker (aggregates only)"
 	@echo
-	./build/wijkteam serve --db $(DEMO_DB) --listen $(LISTEN)
+	./$(B)/wijkteam serve --db $(DEMO_DB) --listen $(LISTEN)
 
 # --- tests -------------------------------------------------------------------
 
-build/tests/unit: $(UNIT_SRC) $(SAN_OBJ)
-	@mkdir -p build/tests
+$(B)/tests/unit: $(UNIT_SRC) $(SAN_OBJ)
+	@mkdir -p $(B)/tests
 	$(CC) $(WARN) -Wno-shadow $(CPPFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -o $@ $(UNIT_SRC) $(SAN_OBJ) $(LDLIBS) -lcriterion
 
-unit: build/tests/unit
+unit: $(B)/tests/unit
 	ASAN_OPTIONS=detect_leaks=1 ./build/tests/unit --jobs 2
 
-http: build/san/wijkteam build/static/.stamp
-	node --test --test-concurrency=1 tests/http/
+http: $(B)/san/wijkteam $(B)/static/.stamp
+	WIJKTEAM_BIN=$(abspath $(B))/san/wijkteam node --test --test-concurrency=1 tests/http/*.test.mjs
 
-e2e: build/san/wijkteam build/static/.stamp
-	node --test --test-concurrency=1 tests/e2e/
+e2e: $(B)/san/wijkteam $(B)/static/.stamp
+	WIJKTEAM_BIN=$(abspath $(B))/san/wijkteam node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
-check: deps build build/san/wijkteam
+check: deps build $(B)/san/wijkteam
 	$(MAKE) unit
 	$(MAKE) http
 	$(MAKE) e2e
