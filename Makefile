@@ -99,7 +99,7 @@ $(B)/tests/unit: $(UNIT_SRC) $(SAN_OBJ)
 	$(CC) $(WARN) -Wno-shadow $(CPPFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -o $@ $(UNIT_SRC) $(SAN_OBJ) $(LDLIBS) -lcriterion
 
 unit: $(B)/tests/unit
-	ASAN_OPTIONS=detect_leaks=1 ./build/tests/unit --jobs 2
+	ASAN_OPTIONS=detect_leaks=1 ./$(B)/tests/unit --jobs 2
 
 http: $(B)/san/wijkteam $(B)/static/.stamp
 	WIJKTEAM_BIN=$(abspath $(B))/san/wijkteam node --test --test-concurrency=1 tests/http/*.test.mjs
