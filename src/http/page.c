@@ -95,7 +95,7 @@ void page_begin(http_request *req, const char *title)
 void page_end(http_request *req)
 {
     html_printf(&req->out,
-                "</main><footer class=\"utrecht-page-footer wt-footer\"><p>%s</p></footer></div></body></html>\n",
+                "</main><footer class=\"wt-footer\"><p>%s</p></footer></div></body></html>\n",
                 _("wijkteam - informatiesysteem van het sociaal wijkteam. Alle inzage in persoonsgegevens wordt vastgelegd."));
 }
 
