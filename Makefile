@@ -107,7 +107,11 @@ http: $(B)/san/wijkteam $(B)/static/.stamp
 e2e: $(B)/san/wijkteam $(B)/static/.stamp
 	WIJKTEAM_BIN=$(abspath $(B))/san/wijkteam node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
-check: deps build $(B)/san/wijkteam
+docs/openapi.json: $(wildcard docs/openapi/*.json) scripts/openapi-build.mjs
+	node scripts/openapi-build.mjs
+
+check: deps build $(B)/san/wijkteam docs/openapi.json
+	node scripts/openapi-build.mjs --check
 	$(MAKE) unit
 	$(MAKE) http
 	$(MAKE) e2e

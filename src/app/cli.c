@@ -8,6 +8,7 @@
 #include "../db/migrate.h"
 #include "../db/pool.h"
 #include "../demo/demo.h"
+#include "../http/router.h"
 #include "../http/server.h"
 #include "../http/static_files.h"
 #include "../team/team.h"
@@ -44,6 +45,7 @@ static const char usage[] =
     "  team list\n"
     "  backup  --to FILE                    online, consistent copy of the database\n"
     "  audit verify                         check the hash chain of the audit trail\n"
+    "  routes                               list every HTTP route (method, path, access)\n"
     "\n"
     "environment: WIJKTEAM_DB (default wijkteam.db), WIJKTEAM_LISTEN (default 127.0.0.1:8080),\n"
     "             WIJKTEAM_STATIC (default: static/ beside the program), WIJKTEAM_LOG (debug|info|warn)\n";
@@ -244,6 +246,16 @@ static int cmd_audit(cli *k)
     return 0;
 }
 
+static int cmd_routes(void)
+{
+    routes_register();
+    int n = 0;
+    const route *rs = router_all(&n);
+    for (int i = 0; i < n; i++)
+        printf("%s\t%s\t%s\n", rs[i].method, rs[i].pattern, (rs[i].flags & ROUTE_PUBLIC) ? "public" : "login");
+    return 0;
+}
+
 static const char *default_static_dir(arena *a)
 {
     char exe[4096];
@@ -299,6 +311,8 @@ int cli_main(int argc, char **argv)
     } else if (!cmd || opt_flag(&k.o, "help") || strcmp(cmd, "help") == 0) {
         fputs(usage, cmd || opt_flag(&k.o, "help") ? stdout : stderr);
         rc = cmd || opt_flag(&k.o, "help") ? 0 : 2;
+    } else if (strcmp(cmd, "routes") == 0) {
+        rc = cmd_routes();
     } else if (strcmp(cmd, "serve") == 0) {
         rc = open_db(&k);
         if (rc == 0) {
