@@ -32,7 +32,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 STATIC_SRC := static/app.css
 UTRECHT    := node_modules/@utrecht
 
-.PHONY: all deps build run check unit http e2e bench clean pot lint demo
+.PHONY: all deps build run check unit http e2e bench clean pot lint demo fuzz fuzz-smoke
 
 all: build
 
@@ -113,11 +113,31 @@ docs/openapi.json: $(wildcard docs/openapi/*.json) scripts/openapi-build.mjs
 check: deps build $(B)/san/wijkteam docs/openapi.json
 	node scripts/openapi-build.mjs --check
 	$(MAKE) unit
+	$(MAKE) fuzz-smoke
 	$(MAKE) http
 	$(MAKE) e2e
 
 bench: deps build
 	sh scripts/bench.sh
+
+# --- fuzzing (libFuzzer, clang) ------------------------------------------------
+FUZZ_CORE = src/core/arena.c src/core/buf.c src/core/xalloc.c src/core/text.c src/core/date.c src/core/status.c \
+            src/core/ctx.c src/http/request.c src/http/router.c src/http/html.c src/http/api.c
+FUZZERS   = $(B)/fuzz/fuzz_request $(B)/fuzz/fuzz_json
+FUZZ_SECONDS ?= 300
+
+$(B)/fuzz/%: tests/fuzz/%.c $(FUZZ_CORE) $(HDRS)
+	@mkdir -p $(dir $@)
+	clang -std=c17 -g -O1 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  -o $@ $< $(FUZZ_CORE) $(shell pkg-config --cflags --libs jansson)
+
+# A short run of every harness (part of make check).
+fuzz-smoke: $(FUZZERS)
+	@for f in $(FUZZERS); do echo "fuzz $$f"; $$f -runs=20000 -max_len=4096 -seed=1 >/dev/null 2>$$f.log || { cat $$f.log; exit 1; }; done
+
+# A long run: make fuzz FUZZ_SECONDS=3600
+fuzz: $(FUZZERS)
+	@for f in $(FUZZERS); do $$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192; done
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability --std=c11 \
