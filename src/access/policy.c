@@ -26,7 +26,7 @@ bool policy_allows(const actor *who, permission p, policy_target t)
     case PERM_USER_ADMIN:
         return who->role == ROLE_ADMIN;
     case PERM_AGGREGATES:
-        return who->role == ROLE_POLICY || who->role == ROLE_TEAMLEADER || who->role == ROLE_ADMIN;
+        return who->role == ROLE_POLICY || who->role == ROLE_TEAMLEADER;
     }
     return false;
 }
