@@ -8,6 +8,7 @@
 #include "home_web.h"
 #include "../user/user_web.h"
 #include "../user/user_api.h"
+#include "../user/account_web.h"
 
 void routes_register(void)
 {
@@ -15,4 +16,6 @@ void routes_register(void)
     home_web_routes();
     user_web_routes();
     user_api_routes();
+    account_web_routes();
+    account_api_routes();
 }

@@ -57,7 +57,7 @@ static void page_user_box(http_request *req)
     buf *b = &req->out;
     if (req->ctx.who.role == ROLE_NONE)
         return;
-    html_printf(b, "<div class=\"wt-user\"><span class=\"wt-user__name\">%s</span> <span class=\"wt-user__role\">(%s)</span>",
+    html_printf(b, "<div class=\"wt-user\"><a class=\"utrecht-link wt-user__name\" href=\"/account\">%s</a> <span class=\"wt-user__role\">(%s)</span>",
                 req->ctx.who.display_name ? req->ctx.who.display_name : "", role_label(req->ctx.who.role));
     html_printf(b,
                 "<form method=\"post\" action=\"/logout\" class=\"wt-inline-form\">"
@@ -133,6 +133,8 @@ static const struct { const char *code; const char *text; } notices[] = {
     {"action", N_("De actie is aan het doel toegevoegd.")},
     {"agreed", N_("Het plan is gemarkeerd als afgesproken met de bewoner.")},
     {"logged_out", N_("U bent uitgelogd.")},
+    {"password_changed", N_("Uw wachtwoord is gewijzigd. Log in met het nieuwe wachtwoord.")},
+    {"logged_out_everywhere", N_("U bent op alle apparaten uitgelogd.")},
     {"member", N_("Het gezinslid is toegevoegd.")},
 };
 

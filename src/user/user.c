@@ -325,3 +325,23 @@ void user_to_actor(const user *u, actor *who)
     who->display_name = u->display_name;
     who->discipline = u->discipline;
 }
+
+wt_status user_change_own_password(wt_ctx *ctx, const char *current, const char *new_password, errors *e)
+{
+    if (ctx->who.user_id == 0)
+        return WT_FORBIDDEN;
+    user u;
+    const char *hash = NULL;
+    wt_status st = user_db_get(ctx->db, ctx->a, ctx->who.user_id, &u);
+    if (st == WT_OK)
+        st = user_db_by_username(ctx->db, ctx->a, u.username, &u, &hash);
+    if (st != WT_OK)
+        return st;
+    if (!password_verify(hash, current ? current : ""))
+        errors_add(e, "current_password", _("Het huidige wachtwoord klopt niet."));
+    else if (new_password && current && strcmp(new_password, current) == 0)
+        errors_add(e, "password", _("Kies een ander wachtwoord dan het huidige."));
+    if (e->count)
+        return WT_INVALID;
+    return user_set_password(ctx, u.id, new_password ? new_password : "", e);
+}

@@ -74,6 +74,9 @@ typedef enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_THROTTLED } login_result;
 wt_status user_login(wt_ctx *ctx, const char *username, const char *password, const char *client_ip,
                      login_result *result, int *wait_seconds, user *u);
 
+/* The user changes his own password; the current one must be right. Ends his other sessions. */
+wt_status user_change_own_password(wt_ctx *ctx, const char *current, const char *new_password, errors *e);
+
 /* Fills an actor from a user. */
 void user_to_actor(const user *u, actor *who);
 

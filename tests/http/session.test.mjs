@@ -116,3 +116,39 @@ test('static assets carry a content hash and a long cache lifetime', async () =>
   assert.equal(r.status, 200);
   assert.match(r.headers.get('cache-control'), /immutable/);
 });
+
+test('account: a wrong current password and a mismatch are named; a change ends all sessions', async () => {
+  const c = await webAs(srv.base, 'community');
+  const other = await webAs(srv.base, 'community');
+  const page = await c.get('/account');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Mijn account/);
+  const wrong = await c.post('/account/password', { current_password: 'nope', password: 'een lange nieuwe zin 2026', password_confirm: 'een lange nieuwe zin 2026' });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.text, /Het huidige wachtwoord klopt niet/);
+  const mismatch = await c.post('/account/password', { current_password: DEMO_PASSWORD, password: 'een lange nieuwe zin 2026', password_confirm: 'iets anders 123456' });
+  assert.equal(mismatch.status, 400);
+  assert.match(mismatch.text, /niet gelijk/);
+  const weak = await c.post('/account/password', { current_password: DEMO_PASSWORD, password: 'kort', password_confirm: 'kort' });
+  assert.equal(weak.status, 400);
+  assert.match(weak.text, /minstens 12 tekens/);
+  const ok = await c.post('/account/password', { current_password: DEMO_PASSWORD, password: 'een lange nieuwe zin 2026', password_confirm: 'een lange nieuwe zin 2026' });
+  assert.equal(ok.status, 303);
+  assert.equal((await other.get('/')).status, 303, 'the other session ended too');
+  const api = new ApiClient(srv.base);
+  assert.equal((await api.post('/api/v1/session', { username: USERS.community, password: DEMO_PASSWORD })).status, 401);
+  assert.equal((await api.post('/api/v1/session', { username: USERS.community, password: 'een lange nieuwe zin 2026' })).status, 201);
+});
+
+test('account: log out everywhere ends browser sessions and API tokens', async () => {
+  const a = await webAs(srv.base, 'worker2');
+  const b = await webAs(srv.base, 'worker2');
+  const api = await apiAs(srv.base, 'worker2');
+  const r = await a.post('/account/logout-all');
+  assert.equal(r.status, 303);
+  assert.equal((await b.get('/')).status, 303);
+  assert.equal((await api.get('/api/v1/me')).status, 401);
+  const api2 = await apiAs(srv.base, 'worker2');
+  assert.equal((await api2.delete('/api/v1/me/sessions')).status, 204);
+  assert.equal((await api2.get('/api/v1/me')).status, 401);
+});
