@@ -74,3 +74,18 @@ wt_status audit_db_for_case(db *c, arena *a, int64_t case_id, int limit, audit_r
         (*user_names)[i] = db_get(&r, i, 13);
     return WT_OK;
 }
+
+wt_status audit_db_query(db *c, arena *a, const audit_filter *f, audit_row **rows, int *n)
+{
+    db_result r;
+    wt_status st = db_query(c, a, &r,
+                            "SELECT " AUDIT_COLS " FROM audit a WHERE (? = 0 OR a.user_id = ?) AND (? = 0 OR a.person_id = ?)"
+                            " AND (? = 0 OR a.household_id = ?) AND (? = 0 OR a.case_id = ?) AND a.at >= ?"
+                            " ORDER BY a.id DESC LIMIT ?",
+                            DB_ARGS(DB_I(f->user_id), DB_I(f->user_id), DB_I(f->person_id), DB_I(f->person_id),
+                                    DB_I(f->household_id), DB_I(f->household_id), DB_I(f->case_id), DB_I(f->case_id),
+                                    DB_T(f->since ? f->since : ""), DB_I(f->limit > 0 ? f->limit : 100)));
+    if (st == WT_OK)
+        fill_rows(a, &r, rows, n);
+    return st;
+}

@@ -1,6 +1,7 @@
 /* cli.c - subcommands (see cli.h). */
 #include "cli.h"
 #include "../access/audit.h"
+#include "../access/audit_db.h"
 #include "../core/buf.h"
 #include "../core/log.h"
 #include "../core/text.h"
@@ -45,6 +46,7 @@ static const char usage[] =
     "  team list\n"
     "  backup  --to FILE                    online, consistent copy of the database\n"
     "  audit verify                         check the hash chain of the audit trail\n"
+    "  audit list [--user ID] [--person ID] [--household ID] [--case ID] [--since DATE] [--limit N]\n"
     "  routes                               list every HTTP route (method, path, access)\n"
     "\n"
     "environment: WIJKTEAM_DB (default wijkteam.db), WIJKTEAM_LISTEN (default 127.0.0.1:8080),\n"
@@ -230,11 +232,49 @@ static int cmd_backup(cli *k)
     return 0;
 }
 
+/* Reads an optional numeric option; false (after a message) when it is not a number. */
+static bool opt_id(cli *k, const char *name, int64_t *out)
+{
+    const char *v = opt_get(&k->o, name, NULL, NULL);
+    *out = 0;
+    if (!v)
+        return true;
+    if (text_parse_int64(v, out) && *out > 0)
+        return true;
+    fprintf(stderr, "wijkteam: --%s takes a number\n", name);
+    return false;
+}
+
+static int cmd_audit_list(cli *k)
+{
+    audit_filter f = {0};
+    int64_t limit = 0;
+    if (!opt_id(k, "user", &f.user_id) || !opt_id(k, "person", &f.person_id) ||
+        !opt_id(k, "household", &f.household_id) || !opt_id(k, "case", &f.case_id) || !opt_id(k, "limit", &limit))
+        return 2;
+    f.limit = limit > 0 && limit <= 100000 ? (int)limit : 100;
+    f.since = opt_get(&k->o, "since", NULL, NULL);
+    audit_row *rows;
+    int n = 0;
+    if (audit_db_query(k->c, &k->a, &f, &rows, &n) != WT_OK)
+        return fail("cannot read the audit trail");
+    printf("id\tat\tuser\trole\taction\tentity\tentity_id\thousehold\tperson\tcase\treason\n");
+    for (int i = 0; i < n; i++) {
+        const audit_row *r = &rows[i];
+        printf("%lld\t%s\t%lld\t%s\t%s\t%s\t%lld\t%lld\t%lld\t%lld\t%s\n", (long long)r->id, r->at,
+               (long long)r->user_id, r->role ? r->role : "", r->action, r->entity, (long long)r->entity_id,
+               (long long)r->household_id, (long long)r->person_id, (long long)r->case_id, r->reason ? r->reason : "");
+    }
+    return 0;
+}
+
 static int cmd_audit(cli *k)
 {
     const char *sub = opt_positional(&k->o, 1);
+    if (sub && strcmp(sub, "list") == 0)
+        return cmd_audit_list(k);
     if (!sub || strcmp(sub, "verify") != 0)
-        return fail("audit: verify");
+        return fail("audit: verify or list");
     int64_t broken = 0, checked = 0;
     if (audit_verify(k->c, &broken, &checked) != WT_OK)
         return fail("cannot read the audit trail");
