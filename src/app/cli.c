@@ -13,6 +13,7 @@
 #include "../http/server.h"
 #include "../http/static_files.h"
 #include "../team/team.h"
+#include "../user/mfa.h"
 #include "../user/user.h"
 #include "../user/user_db.h"
 #include "options.h"
@@ -41,6 +42,7 @@ static const char usage[] =
     "           [--team ID] [--discipline CODE]        password read from stdin\n"
     "  user passwd --username U                        new password read from stdin\n"
     "  user disable --username U | user enable --username U\n"
+    "  user totp-reset --username U                    remove the second factor (lost phone)\n"
     "  user list\n"
     "  team add --name NAME --municipality M [--district WK......]\n"
     "  team list\n"
@@ -159,11 +161,13 @@ static int cmd_user(cli *k)
             sodium_memzero(pw, strlen(pw));
             free(pw);
         }
+    } else if (strcmp(sub, "totp-reset") == 0) {
+        st = mfa_reset(&k->ctx, u.id);
     } else if (strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0) {
         st = user_set_disabled(&k->ctx, u.id, strcmp(sub, "disable") == 0);
     } else {
         db_rollback(k->c);
-        return fail("user: add, passwd, disable, enable or list");
+        return fail("user: add, passwd, disable, enable, totp-reset or list");
     }
     return finish(k, st, &e);
 }

@@ -135,6 +135,8 @@ static const struct { const char *code; const char *text; } notices[] = {
     {"logged_out", N_("U bent uitgelogd.")},
     {"password_changed", N_("Uw wachtwoord is gewijzigd. Log in met het nieuwe wachtwoord.")},
     {"logged_out_everywhere", N_("U bent op alle apparaten uitgelogd.")},
+    {"mfa_on", N_("Tweestapsverificatie staat aan.")},
+    {"mfa_off", N_("Tweestapsverificatie staat uit.")},
     {"member", N_("Het gezinslid is toegevoegd.")},
 };
 

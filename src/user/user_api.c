@@ -3,6 +3,7 @@
 #include "../core/i18n.h"
 #include "../http/api.h"
 #include "../http/router.h"
+#include "mfa.h"
 #include "session.h"
 #include "user.h"
 
@@ -25,6 +26,7 @@ static void post_session(http_request *req)
     errors_init(&e, req->a);
     const char *username = api_str(body, "username", &e);
     const char *password = api_str(body, "password", &e);
+    const char *code = api_str(body, "totp", &e);
     if (!username)
         errors_add(&e, "username", _("Vul een gebruikersnaam in."));
     if (!password)
@@ -36,6 +38,7 @@ static void post_session(http_request *req)
     }
     username = arena_strdup(req->a, username);
     password = arena_strdup(req->a, password);
+    code = arena_strdup(req->a, code);
     json_decref(body);
     login_result res;
     int wait = 0;
@@ -55,6 +58,26 @@ static void post_session(http_request *req)
     if (res == LOGIN_BAD) {
         api_error(req, 401, "bad_credentials", _("De gebruikersnaam of het wachtwoord klopt niet."));
         return;
+    }
+    mfa_state mfa;
+    if (mfa_state_of(&req->ctx, u.id, &mfa) != WT_OK) {
+        api_error(req, 503, "unavailable", _("Inloggen lukt nu niet."));
+        return;
+    }
+    if (mfa.enabled) {
+        /* The code goes with the password in one request: no pending state for API clients. */
+        const char *pending;
+        int64_t uid = 0;
+        bool expired = false;
+        if (!code) {
+            api_error(req, 401, "totp_required", _("Dit account gebruikt tweestapsverificatie: stuur ook \"totp\"."));
+            return;
+        }
+        if (mfa_pending_create(&req->ctx, u.id, &pending) != WT_OK ||
+            mfa_pending_verify(&req->ctx, pending, code, &uid, &expired) != WT_OK) {
+            api_error(req, 401, "bad_totp", _("De code klopt niet."));
+            return;
+        }
     }
     const char *token;
     session_info si;

@@ -5,6 +5,7 @@
 #include "../http/page.h"
 #include "../http/router.h"
 #include "../http/widgets.h"
+#include "mfa.h"
 #include "session.h"
 #include "user.h"
 
@@ -39,6 +40,40 @@ static void login_form(http_request *req, const char *username, const char *mess
     form_button(req, _("Inloggen"), true);
     html_raw(b, "</form></div>");
     page_end(req);
+}
+
+/* The second step of a login with a second factor. */
+static void code_form(http_request *req, const char *pending, const char *next, const char *message)
+{
+    page_begin(req, _("Code invullen"));
+    buf *b = &req->out;
+    html_printf(b, "<div class=\"wt-narrow\"><h1 class=\"utrecht-heading-1\">%s</h1>", _("Code invullen"));
+    if (message)
+        html_printf(b, "<div class=\"utrecht-alert utrecht-alert--error wt-alert\" role=\"alert\"><p class=\"utrecht-paragraph\">%s</p></div>",
+                    message);
+    html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>",
+                _("Open de authenticator-app op uw telefoon en typ de zes cijfers die bij wijkteam staan."));
+    html_printf(b, "<form method=\"post\" action=\"/login/code\" class=\"wt-form\"><input type=\"hidden\" name=\"pending\" value=\"%s\">"
+                   "<input type=\"hidden\" name=\"next\" value=\"%s\">", pending, next);
+    field_text(req, &(field){.name = "code", .label = _("Code"), .autocomplete = "one-time-code", .required = true,
+                             .maxlength = 7, .type = "text"});
+    form_button(req, _("Inloggen"), true);
+    html_raw(b, "</form></div>");
+    page_end(req);
+}
+
+static void start_session(http_request *req, int64_t user_id, const char *next)
+{
+    const char *token;
+    session_info si;
+    if (session_create(req->ctx.db, req->a, user_id, false, &token, &si) != WT_OK) {
+        page_error(req, 503, _("Inloggen lukt nu niet; probeer het zo opnieuw."));
+        return;
+    }
+    resp_header(req, "Set-Cookie",
+                arena_printf(req->a, "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s", SESSION_COOKIE, token,
+                             SESSION_ABSOLUTE_SECONDS, req_header(req, "X-Forwarded-Proto") ? "; Secure" : ""));
+    resp_redirect(req, next);
 }
 
 static void get_login(http_request *req)
@@ -78,16 +113,48 @@ static void post_login(http_request *req)
         req->status = 401;
         return;
     }
-    const char *token;
-    session_info si;
-    if (session_create(req->ctx.db, req->a, u.id, false, &token, &si) != WT_OK) {
+    mfa_state mfa;
+    if (mfa_state_of(&req->ctx, u.id, &mfa) != WT_OK) {
         page_error(req, 503, _("Inloggen lukt nu niet; probeer het zo opnieuw."));
         return;
     }
-    resp_header(req, "Set-Cookie",
-                arena_printf(req->a, "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s", SESSION_COOKIE, token,
-                             SESSION_ABSOLUTE_SECONDS, req_header(req, "X-Forwarded-Proto") ? "; Secure" : ""));
-    resp_redirect(req, safe_next(req_form(req, "next")));
+    if (mfa.enabled) {
+        const char *pending;
+        if (mfa_pending_create(&req->ctx, u.id, &pending) != WT_OK) {
+            page_error(req, 503, _("Inloggen lukt nu niet; probeer het zo opnieuw."));
+            return;
+        }
+        code_form(req, pending, safe_next(req_form(req, "next")), NULL);
+        return;
+    }
+    start_session(req, u.id, safe_next(req_form(req, "next")));
+}
+
+static void post_login_code(http_request *req)
+{
+    const char *pending = req_form(req, "pending");
+    const char *next = safe_next(req_form(req, "next"));
+    int64_t user_id = 0;
+    bool expired = false;
+    req->force_commit = true; /* wrong codes are counted */
+    wt_status st = mfa_pending_verify(&req->ctx, pending, req_form(req, "code"), &user_id, &expired);
+    if (expired) {
+        req->status = 401;
+        login_form(req, NULL, _("De tijd om de code in te vullen is voorbij, of er waren te veel pogingen. Log opnieuw in."));
+        req->status = 401;
+        return;
+    }
+    if (st == WT_INVALID) {
+        req->status = 401;
+        code_form(req, pending, next, _("Deze code klopt niet. Typ de zes cijfers die de app nu toont."));
+        req->status = 401;
+        return;
+    }
+    if (st != WT_OK) {
+        page_error(req, 503, _("Inloggen lukt nu niet; probeer het zo opnieuw."));
+        return;
+    }
+    start_session(req, user_id, next);
 }
 
 static void post_logout(http_request *req)
@@ -101,5 +168,6 @@ void user_web_routes(void)
 {
     router_add("GET", "/login", get_login, ROUTE_PUBLIC);
     router_add("POST", "/login", post_login, ROUTE_PUBLIC);
+    router_add("POST", "/login/code", post_login_code, ROUTE_PUBLIC);
     router_add("POST", "/logout", post_logout, 0);
 }
