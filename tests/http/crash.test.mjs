@@ -21,6 +21,8 @@ async function freePort() {
 async function boot(db, port) {
   const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`],
     { stdio: 'ignore', env: { ...process.env, WIJKTEAM_LOG: 'warn', ASAN_OPTIONS: 'detect_leaks=0' } });
+  // Listen for the exit now: it may come before anyone waits for it.
+  proc.exited = new Promise((r) => proc.on('exit', r));
   for (let i = 0; i < 100; i++) {
     try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return proc; } catch { /* starting */ }
     await new Promise((r) => setTimeout(r, 50));
@@ -55,7 +57,7 @@ test(`SIGKILL during writes, ${ROUNDS} times: every acknowledged write survives`
       proc.kill('SIGKILL');
       stop = true;
       await Promise.all(load);
-      await new Promise((r) => proc.on('exit', r));
+      await proc.exited;
     }
     assert.ok(acked.length > 0, 'the load acknowledged writes');
     assert.equal(execFileSync('sqlite3', [db, 'PRAGMA integrity_check'], { encoding: 'utf8' }).trim(), 'ok');
@@ -67,7 +69,7 @@ test(`SIGKILL during writes, ${ROUNDS} times: every acknowledged write survives`
       if (r.status !== 200) lost++;
     }
     proc.kill('SIGTERM');
-    await new Promise((r) => proc.on('exit', r));
+    await proc.exited;
     t.diagnostic(`${acked.length} acknowledged writes over ${ROUNDS} kills, ${lost} lost`);
     assert.equal(lost, 0, `${lost} of ${acked.length} acknowledged logins were lost`);
     assert.match(cli(['audit', 'verify', '--db', db]), /audit trail intact/);
