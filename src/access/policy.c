@@ -16,6 +16,7 @@ bool policy_allows(const actor *who, permission p, policy_target t)
     case PERM_CASE_READ:
     case PERM_CASE_WRITE:
     case PERM_CASE_COORDINATE:
+    case PERM_PRESENCE:
         return (who->role == ROLE_WORKER || who->role == ROLE_TEAMLEADER) && same_team(who, t);
     case PERM_CASE_HANDOVER:
         if (!same_team(who, t))

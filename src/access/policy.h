@@ -29,6 +29,7 @@ typedef enum permission {
     PERM_TEAM_OVERVIEW,   /* caseload per worker, team composition */
     PERM_USER_ADMIN,      /* users and teams */
     PERM_AGGREGATES,      /* anonymised figures */
+    PERM_PRESENCE,        /* rounds, signals, activities, ideas, own time: workers and team leader of the team */
 } permission;
 
 /* What the policy needs to know about the record acted on. */
