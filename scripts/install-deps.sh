@@ -4,7 +4,7 @@
 # `make check` can call it every time.
 set -eu
 
-DEBS="build-essential pkg-config libmicrohttpd-dev libjansson-dev libsodium-dev libsqlite3-dev \
+DEBS="build-essential pkg-config bc curl libmicrohttpd-dev libjansson-dev libsodium-dev libsqlite3-dev \
 libpq-dev libigraph-dev libcairo2-dev libcriterion-dev sqlite3 postgresql chromium nodejs npm \
 fonts-dejavu-core wrk gettext cppcheck clang libclang-rt-14-dev nettle-dev libqrencode-dev"
 

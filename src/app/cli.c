@@ -9,6 +9,7 @@
 #include "../db/migrate.h"
 #include "../db/pool.h"
 #include "../demo/demo.h"
+#include "../http/dispatch.h"
 #include "../http/router.h"
 #include "../http/server.h"
 #include "../http/static_files.h"
@@ -327,6 +328,7 @@ static int cmd_serve(cli *k)
     if (text_parse_int64(opt_get(&k->o, "threads", "WIJKTEAM_THREADS", "0"), &threads) && threads >= 0 && threads <= 64)
         cfg.threads = (int)threads;
     static_load(opt_get(&k->o, "static", "WIJKTEAM_STATIC", default_static_dir(&k->a)));
+    bench_bare_enabled = opt_flag(&k->o, "bench");
     db_pool_init(url);
     routes_register();
     int rc = server_run(&cfg);

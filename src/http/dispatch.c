@@ -13,6 +13,8 @@
 #include <sodium.h>
 #include <string.h>
 
+bool bench_bare_enabled;
+
 void http_error(http_request *req, int status, const char *message)
 {
     if (req->is_api) {
@@ -144,6 +146,13 @@ void dispatch(http_request *req)
         return;
     if (strcmp(req->path, "/healthz") == 0) {
         resp_text(req, 200, "text/plain; charset=utf-8", "ok\n");
+        return;
+    }
+    if (bench_bare_enabled && strcmp(req->path, "/bench/bare") == 0) {
+        /* The benchmarks' baseline: a fixed 2 KB page through the same server, no database. */
+        req->status = 200;
+        for (int i = 0; i < 32; i++)
+            buf_puts(&req->out, "<p>wijkteam baseline page for benchmarks: a fixed paragraph of text.</p>\n");
         return;
     }
     int mismatch = 0;

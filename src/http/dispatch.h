@@ -16,11 +16,15 @@
 #ifndef WT_DISPATCH_H
 #define WT_DISPATCH_H
 
+#include <stdbool.h>
+
 #include "request.h"
 
 #define BODY_LIMIT (1024 * 1024)
 
 void dispatch(http_request *req);
+/* Serves /bench/bare, the benchmarks' baseline (serve --bench only). */
+extern bool bench_bare_enabled;
 /* An error answer in the form the route speaks: HTML page or JSON. */
 void http_error(http_request *req, int status, const char *message);
 
