@@ -9,6 +9,10 @@
 #include "../user/user_web.h"
 #include "../user/user_api.h"
 #include "../user/account_web.h"
+#include "../household/household_web.h"
+#include "../household/household_api.h"
+#include "../frontdoor/frontdoor_web.h"
+#include "../frontdoor/frontdoor_api.h"
 
 void routes_register(void)
 {
@@ -18,4 +22,8 @@ void routes_register(void)
     user_api_routes();
     account_web_routes();
     account_api_routes();
+    household_web_routes();
+    household_api_routes();
+    frontdoor_web_routes();
+    frontdoor_api_routes();
 }

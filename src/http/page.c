@@ -138,6 +138,9 @@ static const struct { const char *code; const char *text; } notices[] = {
     {"mfa_on", N_("Tweestapsverificatie staat aan.")},
     {"mfa_off", N_("Tweestapsverificatie staat uit.")},
     {"member", N_("Het gezinslid is toegevoegd.")},
+    {"household", N_("Het huishouden is geregistreerd.")},
+    {"question", N_("De vraag is geregistreerd.")},
+    {"linked", N_("De vraag is aan het huishouden gekoppeld.")},
 };
 
 void page_notice_from_query(http_request *req)
