@@ -106,8 +106,10 @@ static void status_tabs(http_request *req, const char *current)
     html_printf(b, "<nav aria-label=\"%s\"><ul class=\"wt-nav__list\">", _("Status van de vragen"));
     for (const frontdoor_code *s = question_statuses; s->code; s++) {
         bool cur = strcmp(s->code, current) == 0;
-        html_printf(b, "<li><a class=\"utrecht-link wt-nav__link%s\" href=\"/frontdoor?status=%s\"%s>%s</a></li>",
-                    cur ? " wt-nav__link--current" : "", s->code, cur ? " aria-current=\"page\"" : "", _(s->label));
+        html_printf(b, "<li><a class=\"utrecht-link wt-nav__link%s\" href=\"/frontdoor?status=%s\"",
+                    cur ? " wt-nav__link--current" : "", s->code);
+        html_raw(b, cur ? " aria-current=\"page\">" : ">");
+        html_printf(b, "%s</a></li>", _(s->label));
     }
     html_raw(b, "</ul></nav>");
 }
@@ -232,9 +234,9 @@ static void post_new_question(http_request *req)
                          .body = req_form(req, "body")};
     const char *hh = req_form(req, "household_id");
     if (!text_empty(hh) && (!text_parse_int64(hh, &in.household_id) || in.household_id <= 0))
-        errors_add(&e, "household_id", _("Het huishoudnummer is een getal."));
+        in.household_id = -1; /* the rules name it: no such household */
     int64_t id = 0;
-    wt_status st = e.count ? WT_INVALID : question_create(&req->ctx, &in, &e, &id);
+    wt_status st = question_create(&req->ctx, &in, &e, &id);
     if (st == WT_INVALID) {
         req->status = 400;
         new_question_page(req, &in, hh, &e);

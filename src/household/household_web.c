@@ -490,6 +490,29 @@ static void case_block(http_request *req, const household *h)
     html_raw(b, "</section>");
 }
 
+static void questions_block(http_request *req, const household *h)
+{
+    buf *b = &req->out;
+    question *qs = NULL;
+    int n = 0;
+    if (question_list_for_household(&req->ctx, h->id, 20, &qs, &n) != WT_OK)
+        n = 0;
+    html_printf(b, "<section aria-labelledby=\"voordeur\"><h2 class=\"utrecht-heading-2\" id=\"voordeur\">%s</h2>",
+                _("Via de voordeur"));
+    if (n == 0)
+        html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>", _("Er zijn geen vragen aan dit huishouden gekoppeld."));
+    else
+        html_raw(b, "<ul class=\"utrecht-unordered-list\">");
+    for (int i = 0; i < n; i++)
+        html_printf(b, "<li><a class=\"utrecht-link\" href=\"/frontdoor/%lld\">%s: %s</a> (%s, %s)</li>",
+                    (long long)qs[i].id, frontdoor_label(question_kinds, qs[i].kind), qs[i].name,
+                    date_display(req->a, qs[i].received_at), frontdoor_label(question_statuses, qs[i].status));
+    if (n > 0)
+        html_raw(b, "</ul>");
+    html_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/frontdoor/new?huishouden=%lld\">%s</a></p></section>",
+                (long long)h->id, _("Nieuwe vraag van dit huishouden registreren"));
+}
+
 static void household_page(http_request *req, const household *h, const person_input *add, const errors *e)
 {
     page_begin(req, h->name);
@@ -502,6 +525,7 @@ static void household_page(http_request *req, const household *h, const person_i
     html_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2>", _("Gezinsleden"));
     members_table(req, h);
     case_block(req, h);
+    questions_block(req, h);
     html_printf(b, "<section aria-labelledby=\"toevoegen\"><h2 class=\"utrecht-heading-2\" id=\"toevoegen\">%s</h2>",
                 _("Gezinslid toevoegen"));
     form_begin(req, arena_printf(req->a, "/households/%lld/persons", (long long)h->id), NULL);
