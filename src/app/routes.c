@@ -13,6 +13,14 @@
 #include "../household/household_api.h"
 #include "../frontdoor/frontdoor_web.h"
 #include "../frontdoor/frontdoor_api.h"
+#include "../case/case_web.h"
+#include "../case/case_api.h"
+#include "../plan/plan_web.h"
+#include "../plan/plan_api.h"
+#include "../contact/contact_web.h"
+#include "../contact/contact_api.h"
+#include "../team/team_web.h"
+#include "../team/team_api.h"
 
 void routes_register(void)
 {
@@ -26,4 +34,12 @@ void routes_register(void)
     household_api_routes();
     frontdoor_web_routes();
     frontdoor_api_routes();
+    case_web_routes();
+    case_api_routes();
+    plan_web_routes();
+    plan_api_routes();
+    contact_web_routes();
+    contact_api_routes();
+    team_web_routes();
+    team_api_routes();
 }

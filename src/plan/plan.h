@@ -1,0 +1,144 @@
+/*
+ * plan.h - the one plan of a case: strengths, goals per life domain, actions.
+ *
+ * Every case has exactly one plan, created with the case. The plan records the
+ * strengths of the household next to its problems; each goal belongs to a
+ * life domain (care, youth, housing, work, money, health, participation) and
+ * has the situation, the strength on that domain, the goal itself and a
+ * status. Each action says which layer carries it (the resident himself, his
+ * own network, a volunteer or neighbour, the team, or a specialist of the
+ * second line: the layer is mandatory), who carries it out, by when, and how
+ * far it is.
+ *
+ * The plan is agreed with the resident on a date; every later change raises
+ * plan.version, so the page can say that the agreement concerns an earlier
+ * version. A closed case's plan is read-only.
+ *
+ * Access goes through case_access() (src/case/case.h).
+ */
+#ifndef WT_PLAN_H
+#define WT_PLAN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../case/case.h"
+#include "../core/ctx.h"
+#include "../core/date.h"
+#include "../core/status.h"
+
+#define PLAN_GOAL_MAX 200   /* characters of a goal or an action */
+#define PLAN_NAME_MAX 100   /* the name of who carries out an action */
+#define PLAN_LAYERS 5
+
+/* Life domains, layers, statuses: code and Dutch label, NULL-terminated. */
+extern const code_text plan_domains[];
+extern const code_text plan_layers[];
+extern const code_text plan_goal_statuses[];
+extern const code_text plan_action_statuses[];
+const char *plan_label(const code_text *list, const char *code);
+bool plan_code_valid(const code_text *list, const char *code);
+/* Index of a layer code in plan_layers, -1 when unknown. */
+int plan_layer_index(const char *code);
+
+typedef enum {
+    DUE_NONE,     /* no due date, or the action is done or cancelled */
+    DUE_LATER,    /* due after the coming week */
+    DUE_SOON,     /* due today or within WORKLIST_DUE_DAYS */
+    DUE_OVERDUE,  /* the due date has passed */
+} due_state;
+
+/* Pure rule: how urgent is an action with this due date and status on `today`? */
+due_state plan_due_state(const char *due_on, const char *status, wt_date today);
+/* Pure rule: is the agreement out of date (the plan changed after it)? */
+bool plan_agreement_outdated(int version, const char *agreed_on, int agreed_version);
+
+typedef struct plan_action {
+    int64_t id;
+    int64_t goal_id;
+    const char *body;
+    const char *layer;
+    const char *performer;
+    int64_t performer_user_id; /* 0: not a team member */
+    const char *due_on;        /* NULL when none */
+    const char *status;
+    const char *created_at;
+    due_state due;
+} plan_action;
+
+typedef struct plan_goal {
+    int64_t id;
+    int64_t plan_id;
+    const char *domain;
+    const char *situation;
+    const char *strength;
+    const char *body;
+    const char *status;
+    const char *created_at;
+    plan_action *actions;
+    int n_actions;
+} plan_goal;
+
+typedef struct plan_view {
+    int64_t id;
+    int64_t case_id;
+    const char *strengths;
+    int version;
+    const char *agreed_on; /* NULL when not agreed */
+    int agreed_version;
+    const char *updated_at;
+    plan_goal *goals;
+    int n_goals;
+    int layer_counts[PLAN_LAYERS]; /* actions per layer, in plan_layers order (cancelled ones not counted) */
+    int open_actions;              /* planned or in progress */
+} plan_view;
+
+/* New goal; every field is required except situation and strength. */
+typedef struct goal_input {
+    const char *domain;
+    const char *situation;
+    const char *strength;
+    const char *body;
+    const char *status; /* update only; NULL: unchanged (create: open) */
+} goal_input;
+
+/* New action, or a change (NULL / has_* false: unchanged). */
+typedef struct action_input {
+    const char *body;
+    const char *layer;
+    const char *performer;
+    bool has_performer_user;
+    int64_t performer_user_id; /* 0: none */
+    bool has_due_on;
+    const char *due_on; /* NULL or "": none */
+    const char *status;
+} action_input;
+
+/* The plan of a case; checks access and logs the read. */
+wt_status plan_get(wt_ctx *ctx, int64_t case_id, plan_view *out);
+/*
+ * The plan of a case the caller already loaded with case_access() and whose
+ * read it already logged (the case page). Does not check or log again.
+ */
+wt_status plan_load(wt_ctx *ctx, const wt_case *c, plan_view *out);
+
+wt_status plan_set_strengths(wt_ctx *ctx, int64_t case_id, const char *strengths, errors *e);
+wt_status plan_agree(wt_ctx *ctx, int64_t case_id, const char *agreed_on, errors *e);
+wt_status plan_add_goal(wt_ctx *ctx, int64_t case_id, const goal_input *in, errors *e, int64_t *id);
+/* The changes below give the case of the goal or action in *case_id (may be NULL). */
+wt_status plan_update_goal(wt_ctx *ctx, int64_t goal_id, const goal_input *in, errors *e, int64_t *case_id);
+wt_status plan_add_action(wt_ctx *ctx, int64_t goal_id, const action_input *in, errors *e, int64_t *id, int64_t *case_id);
+wt_status plan_update_action(wt_ctx *ctx, int64_t action_id, const action_input *in, errors *e, int64_t *case_id);
+
+/* One goal / action with its case, after the access check; logs the read. */
+wt_status plan_goal_get(wt_ctx *ctx, int64_t goal_id, plan_goal *out, wt_case *c);
+wt_status plan_action_get(wt_ctx *ctx, int64_t action_id, plan_action *out, wt_case *c);
+
+/* The acting user's actions that are due soon or overdue, in open cases (for the work queue). */
+wt_status plan_actions_due_for(wt_ctx *ctx, int64_t user_id, struct worklist_action **out, int *n);
+/* Open (planned or in progress) actions of a case's plan. */
+wt_status plan_open_actions(wt_ctx *ctx, int64_t case_id, int *n);
+/* Creates the empty plan of a new case (called by case_open). */
+wt_status plan_create_for_case(wt_ctx *ctx, int64_t case_id);
+
+#endif
