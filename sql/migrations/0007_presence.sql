@@ -10,6 +10,11 @@
 -- person, a signal's follow-ups, a team's activities and ideas, a worker's
 -- time per day.
 
+-- The neighbourhoods of a team: an address belongs to the team's area when
+-- its neighbourhood is the team's (see src/neighbourhood/presence.h).
+CREATE INDEX neighbourhood_team ON neighbourhood(team_id);
+CREATE INDEX address_street ON address(street, neighbourhood_code);
+
 -- An outreach round: one or more workers walk a list of addresses.
 CREATE TABLE round (
     id {{ID}},
@@ -93,7 +98,7 @@ CREATE TABLE signal (
 );
 -- The team's list by status, and the work queue of overdue follow-ups.
 CREATE INDEX signal_team_due ON signal(team_id, status, next_due_on);
-CREATE INDEX signal_team_created ON signal(team_id, created_at);
+CREATE INDEX signal_team_closed ON signal(team_id, status, closed_on);
 CREATE INDEX signal_address ON signal(address_id, status);
 CREATE INDEX signal_person ON signal(person_id, status);
 CREATE INDEX signal_case ON signal(case_id);
@@ -182,4 +187,3 @@ CREATE TABLE time_entry (
     updated_at TEXT NOT NULL,
     UNIQUE (user_id, day, block)
 );
-CREATE INDEX time_entry_day ON time_entry(day, user_id);
