@@ -537,3 +537,26 @@ test('personal data is never cached and never in the server log', async () => {
   assert.ok(!srv.stderr().includes('Logvrij'));
   assert.ok(!srv.stderr().includes('123456782'));
 });
+
+test('with an open case the household page and the search show it, with its coordinator and a link', async () => {
+  const h = await createHousehold(api.worker, { members: [{ given_name: 'Casus', family_name: 'Openaar' }] });
+  const page = await web.worker.get(`/households/${h.id}`);
+  const me = (await api.worker.get('/api/v1/me')).json;
+  const opened = await web.worker.post(`/households/${h.id}/case`, { reason: 'Schulden en zorgen om de kinderen.', coordinator_id: String(me.id) });
+  assert.equal(opened.status, 303, opened.text);
+  assert.ok(page.status === 200);
+  const api1 = await api.worker.get(`/api/v1/households/${h.id}`);
+  const caseId = api1.json.open_case_id;
+  assert.ok(caseId > 0);
+  assert.equal(api1.json.open_case.coordinator_id, me.id);
+  const after = await web.worker.get(`/households/${h.id}`);
+  assert.match(after.text, new RegExp(`href="/cases/${caseId}"`));
+  assert.match(after.text, new RegExp(`Regisseur: ${me.display_name}`));
+  assert.ok(!after.text.includes(`action="/households/${h.id}/case"`), 'no second case can be opened from the page');
+  const s = await web.worker.get('/search?q=openaar');
+  assert.match(s.text, new RegExp(`href="/cases/${caseId}"`));
+  assert.match(s.text, new RegExp(`Regisseur: ${me.display_name}`));
+  const hits = await api.worker.get('/api/v1/households?q=openaar');
+  assert.equal(hits.json.items[0].open_case_id, caseId);
+  assert.equal(hits.json.items[0].open_case.coordinator_name, me.display_name);
+});
