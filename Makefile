@@ -7,7 +7,7 @@ CC      ?= cc
 LISTEN  ?= 127.0.0.1:8080
 DEMO_DB ?= data/demo.db
 B       ?= build
-PKGS     = libmicrohttpd jansson libsodium sqlite3 nettle libqrencode igraph
+PKGS     = libmicrohttpd jansson libsodium sqlite3 libpq nettle libqrencode igraph
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0)
 
 WARN     = -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
@@ -32,7 +32,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 STATIC_SRC := static/app.css
 UTRECHT    := node_modules/@utrecht
 
-.PHONY: all deps build run check unit http e2e bench clean pot lint demo fuzz fuzz-smoke
+.PHONY: all deps build run check unit unit-pg http http-pg e2e bench clean pot lint demo fuzz fuzz-smoke
 
 all: build
 
@@ -104,6 +104,14 @@ unit: $(B)/tests/unit
 http: $(B)/san/wijkteam $(B)/static/.stamp
 	WIJKTEAM_BIN=$(abspath $(B))/san/wijkteam node --test --test-concurrency=1 tests/http/*.test.mjs
 
+# The same against a throw-away PostgreSQL server (scripts/pg-test.sh): the store's unit tests
+# (suite db_pgsql) and the whole HTTP suite, each server on a database of its own.
+unit-pg: $(B)/tests/unit
+	sh scripts/pg-test.sh env ASAN_OPTIONS=detect_leaks=1 ./$(B)/tests/unit --jobs 2 --filter 'db_pgsql/*'
+
+http-pg: $(B)/san/wijkteam $(B)/static/.stamp
+	sh scripts/pg-test.sh $(MAKE) --no-print-directory http
+
 e2e: $(B)/san/wijkteam $(B)/static/.stamp
 	WIJKTEAM_BIN=$(abspath $(B))/san/wijkteam node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
@@ -115,6 +123,8 @@ check: deps build $(B)/san/wijkteam docs/openapi.json
 	$(MAKE) unit
 	$(MAKE) fuzz-smoke
 	$(MAKE) http
+	$(MAKE) unit-pg
+	$(MAKE) http-pg
 	$(MAKE) e2e
 
 bench: deps build

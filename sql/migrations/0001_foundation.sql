@@ -40,7 +40,7 @@ CREATE TABLE session (
     created_at INTEGER NOT NULL,
     last_seen INTEGER NOT NULL
 );
-CREATE INDEX session_user ON session(user_id);
+CREATE INDEX "session_user" ON session(user_id);
 
 CREATE TABLE login_failure (
     key TEXT PRIMARY KEY,

@@ -39,7 +39,7 @@ static const db_ops *backend_for(const char *url, const char **target)
     }
     if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0) {
         *target = url;
-        return NULL; /* PostgreSQL backend: see issue 6 */
+        return &db_pgsql_ops;
     }
     *target = url;
     return &db_sqlite_ops;
@@ -50,11 +50,6 @@ wt_status db_open(const char *url, db **out, arena *a, const char **err)
     const char *target = NULL;
     const db_ops *ops = backend_for(url, &target);
     *out = NULL;
-    if (!ops) {
-        if (err)
-            *err = "this build has no PostgreSQL backend yet";
-        return WT_UNAVAILABLE;
-    }
     return ops->open(target, out, a, err);
 }
 

@@ -117,5 +117,6 @@ struct db {
 };
 
 extern const db_ops db_sqlite_ops;
+extern const db_ops db_pgsql_ops;
 
 #endif

@@ -6,6 +6,12 @@
  * markers by each backend's spelling:
  *   {{ID}}   an auto-numbered integer primary key
  *   {{BLOB}} binary data
+ * and, for PostgreSQL, the type words INTEGER and REAL (upper case, outside
+ * literals and comments) by BIGINT and DOUBLE PRECISION, which hold the same
+ * 64-bit values as SQLite's. Lines between "-- @sqlite" and "-- @end" (or
+ * "-- @postgresql" and "-- @end") are kept for that backend only.
+ * On PostgreSQL, migrate_up holds an advisory lock while it works, so two
+ * servers started at once do not race.
  * A database whose schema is newer than this program is refused, so an old
  * binary never writes into a schema it does not know.
  */
@@ -28,5 +34,7 @@ wt_status migrate_up(db *c, arena *a, const char **err);
 /* The schema version of the database (0 when empty). */
 wt_status migrate_version(db *c, int *version);
 int migrate_latest(void);
+/* The SQL of migration m as it runs on backend ("sqlite" or "postgresql"). */
+const char *migrate_sql_for(arena *a, const migration *m, const char *backend);
 
 #endif

@@ -42,11 +42,30 @@ export function cli(args, input) {
   return execFileSync(BIN, args, { env: sanEnv, input, encoding: 'utf8' });
 }
 
+// PostgreSQL instead of SQLite when WIJKTEAM_TEST_PG is the URL of a server's database
+// (scripts/pg-test.sh, make http-pg): each server gets a database of its own, dropped on stop.
+export const PG = process.env.WIJKTEAM_TEST_PG || '';
+
+function pgAdmin(sql) {
+  execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', PG, '-c', sql], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+// A fresh, empty database: a PostgreSQL URL or a SQLite file in dir.
+function freshDatabase(dir) {
+  if (!PG) return { db: join(dir, 'test.db'), drop() {} };
+  const name = `wt_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  pgAdmin(`CREATE DATABASE ${name}`);
+  const u = new URL(PG);
+  u.pathname = `/${name}`;
+  return { db: u.toString(), drop() { pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
+}
+
 // Starts a server with a fresh demo database (residents: small for speed).
 export async function startServer({ residents = 400, extraArgs = [] } = {}) {
   if (!existsSync(BIN)) throw new Error(`build ${BIN} first (make build/san/wijkteam)`);
   const dir = mkdtempSync(join(tmpdir(), 'wijkteam-test-'));
-  const db = join(dir, 'test.db');
+  const fresh = freshDatabase(dir);
+  const { db } = fresh;
   cli(['demo', '--db', db, '--residents', String(residents)]);
   const port = await freePort();
   const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, ...extraArgs],
@@ -65,6 +84,7 @@ export async function startServer({ residents = 400, extraArgs = [] } = {}) {
       proc.kill('SIGTERM');
       const code = await new Promise((resolve) => proc.on('exit', (c) => resolve(c)));
       rmSync(dir, { recursive: true, force: true });
+      fresh.drop();
       // A sanitizer report or a crash makes the server exit non-zero.
       if (code !== 0) throw new Error(`server exited with ${code}:\n${stderr}`);
     },
