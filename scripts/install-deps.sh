@@ -5,13 +5,18 @@
 set -eu
 
 DEBS="build-essential pkg-config bc curl libmicrohttpd-dev libjansson-dev libsodium-dev libsqlite3-dev \
-libpq-dev libigraph-dev libcairo2-dev libcriterion-dev sqlite3 postgresql chromium nodejs npm \
+libpq-dev libigraph-dev libcairo2-dev libcriterion-dev sqlite3 postgresql chromium \
 fonts-dejavu-core wrk gettext cppcheck clang libclang-rt-14-dev nettle-dev libqrencode-dev"
 
 missing=""
 for p in $DEBS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+# Node.js and npm may come from another source than Debian (NodeSource ships
+# npm inside its nodejs package, and Debian's npm then conflicts with it):
+# install Debian's only when the commands are missing.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 if [ -n "$missing" ]; then
   echo "installing Debian packages:$missing"
   SUDO=""
