@@ -1,7 +1,6 @@
 // Merges docs/openapi/base.json and every other docs/openapi/*.json fragment
-// ({"paths": ..., "components": {"schemas": ...}}) into docs/openapi.json.
-// `node scripts/openapi-build.mjs --check` fails when docs/openapi.json is stale.
-import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+// ({"paths": ..., "components": {"schemas": ...}}) into the file named on the command line.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,14 +23,11 @@ export function buildOpenApi() {
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  const out = JSON.stringify(buildOpenApi(), null, 2) + '\n';
-  const target = join(root, 'docs', 'openapi.json');
-  if (process.argv.includes('--check')) {
-    if (!existsSync(target) || readFileSync(target, 'utf8') !== out) {
-      console.error('docs/openapi.json is stale: run node scripts/openapi-build.mjs');
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(target, out);
+  // node scripts/openapi-build.mjs OUT: writes the merged document to OUT (make build: build/static/openapi.json).
+  const target = process.argv[2];
+  if (!target) {
+    console.error('usage: node scripts/openapi-build.mjs OUT.json');
+    process.exit(2);
   }
+  writeFileSync(target, JSON.stringify(buildOpenApi(), null, 2) + '\n');
 }

@@ -135,10 +135,16 @@ static audit_subject subject_of(const question *q)
 
 /* ---- operations ------------------------------------------------------------------------------------------------ */
 
+wt_status question_may_write(const wt_ctx *ctx)
+{
+    return policy_allows(&ctx->who, PERM_HOUSEHOLD_WRITE, POLICY_NO_TARGET) && ctx->who.team_id != 0 ? WT_OK
+                                                                                                   : WT_FORBIDDEN;
+}
+
 wt_status question_create(wt_ctx *ctx, const question_input *in, errors *e, int64_t *id)
 {
     *id = 0;
-    if (!policy_allows(&ctx->who, PERM_HOUSEHOLD_WRITE, POLICY_NO_TARGET) || ctx->who.team_id == 0)
+    if (question_may_write(ctx) != WT_OK)
         return WT_FORBIDDEN;
     question_input v;
     validate_question(ctx, in, e, &v);
@@ -171,7 +177,7 @@ wt_status question_list(wt_ctx *ctx, const char *status, int limit, int offset, 
         return WT_NOTFOUND;
     if (limit <= 0 || limit > 100)
         limit = QUESTION_PAGE;
-    if (offset < 0 || offset > 1000000)
+    if (offset < 0 || offset > 1000000000)
         offset = 0;
     wt_status st = question_db_list(ctx->db, ctx->a, ctx->who.team_id, status, limit + 1, offset, out, n);
     if (st != WT_OK)

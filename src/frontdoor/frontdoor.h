@@ -71,6 +71,8 @@ wt_status question_create(wt_ctx *ctx, const question_input *in, errors *e, int6
 wt_status question_get(wt_ctx *ctx, int64_t id, question *out);
 /* The team's questions with this status (NULL: open), newest first; *more when a next page exists. */
 wt_status question_list(wt_ctx *ctx, const char *status, int limit, int offset, question **out, int *n, bool *more);
+/* WT_OK when the actor may register and change front-door questions, WT_FORBIDDEN otherwise. */
+wt_status question_may_write(const wt_ctx *ctx);
 wt_status question_update(wt_ctx *ctx, int64_t id, const question_change *ch, errors *e);
 /* Links a question to a household (the household registered from it). */
 wt_status question_link_household(wt_ctx *ctx, int64_t id, int64_t household_id, errors *e);

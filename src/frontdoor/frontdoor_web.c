@@ -324,6 +324,8 @@ static void get_question(http_request *req)
 
 static void post_question(http_request *req)
 {
+    if (web_failed(req, question_may_write(&req->ctx)))
+        return;
     const char *action = req_form(req, "action");
     errors e;
     errors_init(&e, req->a);

@@ -699,7 +699,7 @@ static void validate_query(wt_ctx *ctx, const household_query *q, errors *e, hou
     if (!any)
         errors_add(e, "q", _("Vul een naam, een postcode (met huisnummer) of een geboortedatum in."));
     s->limit = q->limit > 0 && q->limit <= 100 ? q->limit : HOUSEHOLD_PAGE;
-    s->offset = q->offset > 0 && q->offset < 100000 ? q->offset : 0;
+    s->offset = q->offset > 0 && q->offset <= 1000000000 ? q->offset : 0;
 }
 
 wt_status household_search(wt_ctx *ctx, const household_query *q, errors *e, household_hit **out, int *n, bool *more)

@@ -231,7 +231,8 @@ static void get_search(http_request *req)
     household_query q = {.q = req_query(req, "q"), .postcode = req_query(req, "postcode"),
                          .house_number = req_query(req, "house_number"), .birth_date = req_query(req, "birth_date"),
                          .limit = HOUSEHOLD_PAGE};
-    q.offset = (int)(query_id(req, "offset") < 100000 ? query_id(req, "offset") : 0);
+    int64_t off = query_id(req, "offset");
+    q.offset = off <= 1000000000 ? (int)off : 0;
     int64_t question_id = query_id(req, "vraag");
     bool asked = !text_empty(q.q) || !text_empty(q.postcode) || !text_empty(q.house_number) ||
                  !text_empty(q.birth_date);

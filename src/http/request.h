@@ -58,6 +58,8 @@ typedef struct http_request {
     bool body_too_large;
     int64_t ids[ROUTE_MAX_IDS]; /* the {id} segments of the route, in order */
     int n_ids;
+    const char *keys[ROUTE_MAX_IDS]; /* the {key} segments (string ids such as UUIDs), in order */
+    int n_keys;
     bool is_api;
     /* who */
     session_info session;

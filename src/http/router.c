@@ -26,10 +26,22 @@ const route *router_all(int *n)
     return routes;
 }
 
-/* Matches one pattern against a path; fills ids on success. */
-static int pattern_match(const char *pat, const char *path, int64_t *ids, int *n_ids)
+/* A {key} segment: 36 hexadecimal digits and hyphens (a UUID as HSDS writes it). */
+static bool key_segment(const char *s, size_t len)
+{
+    if (len != 36)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f') || (s[i] >= 'A' && s[i] <= 'F') || s[i] == '-'))
+            return false;
+    return true;
+}
+
+/* Matches one pattern against a path; fills ids and keys (offsets into path) on success. */
+static int pattern_match(const char *pat, const char *path, int64_t *ids, int *n_ids, const char **keys, int *n_keys)
 {
     *n_ids = 0;
+    *n_keys = 0;
     while (*pat && *path) {
         if (*pat != '/' || *path != '/')
             return 0;
@@ -51,6 +63,10 @@ static int pattern_match(const char *pat, const char *path, int64_t *ids, int *n
             if (v <= 0)
                 return 0;
             ids[(*n_ids)++] = v;
+        } else if (plen == 5 && strncmp(pat, "{key}", 5) == 0) {
+            if (!key_segment(path, slen) || *n_keys >= ROUTE_MAX_IDS)
+                return 0;
+            keys[(*n_keys)++] = path;
         } else if (plen != slen || strncmp(pat, path, plen) != 0) {
             return 0;
         }
@@ -67,9 +83,10 @@ const route *router_match(const char *method, const char *path, http_request *re
 {
     *method_mismatch = 0;
     int64_t ids[ROUTE_MAX_IDS];
-    int n_ids;
+    const char *keys[ROUTE_MAX_IDS];
+    int n_ids, n_keys;
     for (int i = 0; i < n_routes; i++) {
-        if (!pattern_match(routes[i].pattern, path, ids, &n_ids))
+        if (!pattern_match(routes[i].pattern, path, ids, &n_ids, keys, &n_keys))
             continue;
         bool same = strcmp(routes[i].method, method) == 0 ||
                     (strcmp(method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0);
@@ -79,6 +96,9 @@ const route *router_match(const char *method, const char *path, http_request *re
         }
         memcpy(req->ids, ids, sizeof(int64_t) * (size_t)n_ids);
         req->n_ids = n_ids;
+        for (int k = 0; k < n_keys; k++)
+            req->keys[k] = arena_strndup(req->a, keys[k], 36);
+        req->n_keys = n_keys;
         return &routes[i];
     }
     return NULL;

@@ -1,8 +1,10 @@
 /*
  * router.h - the table of routes: method, path pattern, handler, flags.
  *
- * Patterns are literal segments and `{id}` segments; an {id} matches a
- * positive decimal integer, which the handler finds in req->ids[]. Each
+ * Patterns are literal segments, `{id}` segments and `{key}` segments; an
+ * {id} matches a positive decimal integer, which the handler finds in
+ * req->ids[]; a {key} matches a UUID-shaped string id (36 characters of
+ * hexadecimal digits and hyphens, as HSDS ids), found in req->keys[]. Each
  * domain registers its routes in one function (e.g. household_web_routes),
  * called from src/app/routes.c.
  */
