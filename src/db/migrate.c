@@ -209,10 +209,10 @@ static wt_status migrate_locked(db *c, arena *a, const char **err)
                                "upgrade wijkteam", current, migrate_latest());
         return WT_CONFLICT;
     }
+    /* Every migration not yet recorded, also one numbered below the current version: migrations written
+     * side by side land in any order. */
     for (int i = 0; i < wt_migration_count; i++) {
         const migration *m = &wt_migrations[i];
-        if (m->version <= current)
-            continue;
         bool applied = false;
         st = apply(c, a, m, &applied);
         if (st != WT_OK) {
