@@ -53,7 +53,11 @@ test(`SIGKILL during writes, ${ROUNDS} times: every acknowledged write survives`
         }
       };
       const load = [0, 1, 2, 3].map(worker);
-      await new Promise((r) => setTimeout(r, 150 + Math.floor(Math.random() * 350)));
+      // Kill at a random moment after the first write of this round was acknowledged
+      // (not after a fixed time: on a busy machine that can come before any write).
+      const before = acked.length;
+      for (let i = 0; i < 400 && acked.length === before; i++) await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 350)));
       proc.kill('SIGKILL');
       stop = true;
       await Promise.all(load);
