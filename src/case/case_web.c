@@ -248,6 +248,15 @@ static void list_filters(http_request *req, const char *status, int64_t coordina
     form_end(req);
 }
 
+/* The address of a page of the case list with the same filters. */
+static const char *list_href(http_request *req, const char *status, int64_t coordinator, bool mine, int offset)
+{
+    return arena_printf(req->a, "/cases?status=%s%s%s%s&offset=%d", status,
+                        coordinator ? "&coordinator=" : "",
+                        coordinator ? arena_printf(req->a, "%lld", (long long)coordinator) : "", mine ? "&mine=1" : "",
+                        offset);
+}
+
 static void list_pager(http_request *req, const case_page *pg, int offset, const char *status, int64_t coordinator,
                        bool mine)
 {
@@ -256,16 +265,15 @@ static void list_pager(http_request *req, const case_page *pg, int offset, const
     buf *b = &req->out;
     int pages = (pg->total + CASE_LIST_PAGE - 1) / CASE_LIST_PAGE;
     int page = offset / CASE_LIST_PAGE + 1;
-    const char *base = arena_printf(req->a, "/cases?status=%s&coordinator=%lld%s", status, (long long)coordinator,
-                                    mine ? "&mine=1" : "");
     html_printf(b, "<nav class=\"wt-pager\" aria-label=\"%s\"><p class=\"utrecht-paragraph\">", _("Paginering"));
     if (offset > 0)
-        html_printf(b, "<a class=\"utrecht-link\" rel=\"prev\" href=\"%s&offset=%d\">%s</a> ", base,
-                    offset - CASE_LIST_PAGE > 0 ? offset - CASE_LIST_PAGE : 0, _("Vorige"));
+        html_printf(b, "<a class=\"utrecht-link\" rel=\"prev\" href=\"%s\">%s</a> ",
+                    list_href(req, status, coordinator, mine, offset - CASE_LIST_PAGE > 0 ? offset - CASE_LIST_PAGE : 0),
+                    _("Vorige"));
     html_printf(b, "%s %d %s %d", _("Pagina"), page, _("van"), pages);
     if (offset + CASE_LIST_PAGE < pg->total)
-        html_printf(b, " <a class=\"utrecht-link\" rel=\"next\" href=\"%s&offset=%d\">%s</a>", base,
-                    offset + CASE_LIST_PAGE, _("Volgende"));
+        html_printf(b, " <a class=\"utrecht-link\" rel=\"next\" href=\"%s\">%s</a>",
+                    list_href(req, status, coordinator, mine, offset + CASE_LIST_PAGE), _("Volgende"));
     html_raw(b, "</p></nav>");
 }
 

@@ -45,9 +45,11 @@ static void page_nav(http_request *req)
         if (!(nav[i].roles & R(role)))
             continue;
         bool cur = nav_current(req->path, nav[i].href);
-        html_printf(b, "<li class=\"wt-nav__item\"><a class=\"utrecht-link wt-nav__link%s\" href=\"%s\"%s>%s</a></li>",
-                    cur ? " wt-nav__link--current" : "", nav[i].href, cur ? " aria-current=\"page\"" : "",
-                    _(nav[i].label));
+        html_printf(b, "<li class=\"wt-nav__item\"><a class=\"utrecht-link wt-nav__link%s\" href=\"%s\"",
+                    cur ? " wt-nav__link--current" : "", nav[i].href);
+        if (cur)
+            html_raw(b, " aria-current=\"page\"");
+        html_printf(b, ">%s</a></li>", _(nav[i].label));
     }
     html_raw(b, "</ul></nav>");
 }
