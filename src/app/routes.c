@@ -21,6 +21,17 @@
 #include "../contact/contact_api.h"
 #include "../team/team_web.h"
 #include "../team/team_api.h"
+#include "../neighbourhood/presence_web.h"
+#include "../round/round_web.h"
+#include "../round/round_api.h"
+#include "../signal/signal_web.h"
+#include "../signal/signal_api.h"
+#include "../activity/activity_web.h"
+#include "../activity/activity_api.h"
+#include "../idea/idea_web.h"
+#include "../idea/idea_api.h"
+#include "../timeentry/timeentry_web.h"
+#include "../timeentry/timeentry_api.h"
 
 void routes_register(void)
 {
@@ -42,4 +53,15 @@ void routes_register(void)
     contact_api_routes();
     team_web_routes();
     team_api_routes();
+    neighbourhood_web_routes();
+    round_web_routes();
+    round_api_routes();
+    signal_web_routes();
+    signal_api_routes();
+    activity_web_routes();
+    activity_api_routes();
+    idea_web_routes();
+    idea_api_routes();
+    timeentry_web_routes();
+    timeentry_api_routes();
 }

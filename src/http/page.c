@@ -19,6 +19,7 @@ static const nav_item nav[] = {
     {"/frontdoor", N_("Voordeur"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
     {"/cases", N_("Casussen"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
     {"/households/new", N_("Nieuw huishouden"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
+    {"/neighbourhood", N_("Wijk"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
     {"/team", N_("Team"), R(ROLE_TEAMLEADER)},
     {"/admin/users", N_("Gebruikers"), R(ROLE_ADMIN)},
     {"/admin/teams", N_("Teams"), R(ROLE_ADMIN)},
@@ -143,6 +144,13 @@ static const struct { const char *code; const char *text; } notices[] = {
     {"household", N_("Het huishouden is geregistreerd.")},
     {"question", N_("De vraag is geregistreerd.")},
     {"linked", N_("De vraag is aan het huishouden gekoppeld.")},
+    {"stop_saved", N_("Vastgelegd. Door naar het volgende adres.")},
+    {"round_done", N_("De ronde is afgerond.")},
+    {"signal", N_("Het signaal is vastgelegd.")},
+    {"followup", N_("De opvolging is vastgelegd.")},
+    {"signal_closed", N_("Het signaal is afgesloten.")},
+    {"signal_case", N_("Het signaal is een casus geworden; zijn geschiedenis staat bij de casus.")},
+    {"time_saved", N_("De tijd van deze dag is opgeslagen.")},
 };
 
 void page_notice_from_query(http_request *req)

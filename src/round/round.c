@@ -21,7 +21,7 @@ const presence_code round_purposes[] = {
 const presence_code round_outcomes[] = {
     {"not_home_note_left", N_("Niet thuis, briefje")},
     {"short_talk", N_("Kort gesprek")},
-    {"concern", N_("Zorg")},
+    {"concern", N_("Zorgen gezien")},
     {"welcome_visit", N_("Welkomstbezoek")},
     {"skipped", N_("Overgeslagen")},
     {NULL, NULL},
@@ -407,5 +407,17 @@ wt_status round_set_status(wt_ctx *ctx, int64_t round_id, const char *status, er
     st = round_db_set_status(ctx->db, round_id, status);
     if (st == WT_OK)
         audit_log(ctx, AUDIT_UPDATE, "round", round_id, (audit_subject){0});
+    return st;
+}
+
+wt_status round_next_open_stop(wt_ctx *ctx, int64_t round_id, int64_t stop_id, int64_t *next)
+{
+    *next = stop_id;
+    wt_round r;
+    wt_status st = presence_allowed(ctx, 0) ? round_db_get(ctx->db, ctx->a, round_id, &r) : WT_FORBIDDEN;
+    if (st == WT_OK)
+        st = presence_access(ctx, r.team_id);
+    if (st == WT_OK)
+        st = round_db_next_open(ctx->db, ctx->a, round_id, stop_id, next);
     return st;
 }

@@ -120,6 +120,8 @@ wt_status round_record_stop(wt_ctx *ctx, int64_t round_id, int64_t stop_id, cons
                             errors *e);
 /* planned -> walking -> done. */
 wt_status round_set_status(wt_ctx *ctx, int64_t round_id, const char *status, errors *e);
+/* The id of the next stop after stop_id not yet recorded (stop_id itself when none); no personal data, not logged. */
+wt_status round_next_open_stop(wt_ctx *ctx, int64_t round_id, int64_t stop_id, int64_t *next);
 /* One stop of a round (for the signal form opened from a stop). */
 wt_status round_stop_get(wt_ctx *ctx, int64_t round_id, int64_t stop_id, round_stop *out);
 

@@ -206,3 +206,15 @@ wt_status round_db_set_status(db *c, int64_t round_id, const char *status)
 {
     return db_exec(c, "UPDATE round SET status = ? WHERE id = ?", DB_ARGS(DB_T(status), DB_I(round_id)));
 }
+
+wt_status round_db_next_open(db *c, arena *a, int64_t round_id, int64_t stop_id, int64_t *next)
+{
+    db_result r;
+    wt_status st = db_query(c, a, &r,
+                            "SELECT id FROM round_stop WHERE round_id = ? AND outcome IS NULL"
+                            " AND position > (SELECT position FROM round_stop WHERE id = ?) ORDER BY position LIMIT 1",
+                            DB_ARGS(DB_I(round_id), DB_I(stop_id)));
+    if (st == WT_OK && r.nrows > 0)
+        *next = db_get_int(&r, 0, 0);
+    return st;
+}

@@ -20,6 +20,8 @@ wt_status round_db_stop(db *c, arena *a, const wt_round *r, int64_t stop_id, rou
 wt_status round_db_stop_history(db *c, arena *a, const wt_round *r, round_stop *s);
 wt_status round_db_record(db *c, int64_t stop_id, const char *outcome, const char *note, int64_t by,
                           const char *now);
+/* The next stop after stop_id without an outcome; *next unchanged when none. */
+wt_status round_db_next_open(db *c, arena *a, int64_t round_id, int64_t stop_id, int64_t *next);
 wt_status round_db_set_status(db *c, int64_t round_id, const char *status);
 
 #endif
