@@ -32,6 +32,10 @@
 #include "../idea/idea_api.h"
 #include "../timeentry/timeentry_web.h"
 #include "../timeentry/timeentry_api.h"
+#include "../user/user_admin_web.h"
+#include "../user/user_admin_api.h"
+#include "../team/team_admin_web.h"
+#include "../team/team_admin_api.h"
 
 void routes_register(void)
 {
@@ -64,4 +68,8 @@ void routes_register(void)
     idea_api_routes();
     timeentry_web_routes();
     timeentry_api_routes();
+    user_admin_web_routes();
+    user_admin_api_routes();
+    team_admin_web_routes();
+    team_admin_api_routes();
 }

@@ -20,23 +20,8 @@
 
 static bool web_failed(http_request *req, wt_status st)
 {
-    switch (st) {
-    case WT_OK:
-        return false;
-    case WT_FORBIDDEN:
-        page_error(req, 403, _("U hebt geen toegang tot de voordeur."));
-        break;
-    case WT_NOTFOUND:
-        page_error(req, 404, _("Deze vraag bestaat niet, of hoort niet bij uw team."));
-        break;
-    case WT_UNAVAILABLE:
-        page_error(req, 503, _("De database is tijdelijk niet bereikbaar; probeer het opnieuw."));
-        break;
-    default:
-        page_error(req, 500, _("Er ging iets mis; er is niets opgeslagen. Probeer het opnieuw."));
-        break;
-    }
-    return true;
+    return page_failed(req, st, _("U hebt geen toegang tot de voordeur."),
+                       _("Deze vraag bestaat niet, of hoort niet bij uw team."));
 }
 
 static const char *or_empty(const char *s)

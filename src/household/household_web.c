@@ -25,26 +25,8 @@
 /* Answers a failed status with an error page; false when st is WT_OK. */
 static bool web_failed(http_request *req, wt_status st)
 {
-    switch (st) {
-    case WT_OK:
-        return false;
-    case WT_FORBIDDEN:
-        page_error(req, 403, _("U hebt geen toegang tot huishoudens en bewoners."));
-        break;
-    case WT_NOTFOUND:
-        page_error(req, 404, _("Dit huishouden of deze bewoner bestaat niet, of hoort niet bij uw team."));
-        break;
-    case WT_CONFLICT:
-        page_error(req, 409, _("Dit botst met bestaande gegevens; er is niets opgeslagen."));
-        break;
-    case WT_UNAVAILABLE:
-        page_error(req, 503, _("De database is tijdelijk niet bereikbaar; probeer het opnieuw."));
-        break;
-    default:
-        page_error(req, 500, _("Er ging iets mis; er is niets opgeslagen. Probeer het opnieuw."));
-        break;
-    }
-    return true;
+    return page_failed(req, st, _("U hebt geen toegang tot huishoudens en bewoners."),
+                       _("Dit huishouden of deze bewoner bestaat niet, of hoort niet bij uw team."));
 }
 
 static const char *fmt_id(http_request *req, int64_t id)

@@ -132,6 +132,17 @@ json_t *json_str_or_null(const char *s)
     return s ? json_string(s) : json_null();
 }
 
+void api_refuse_unknown(json_t *o, const char *const *known, const char *const *ignored, errors *e)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(o, key, v) {
+        (void)v;
+        if (!text_in(key, known) && !(ignored && text_in(key, ignored)))
+            errors_add(e, arena_strdup(e->a, key), _("Onbekend veld."));
+    }
+}
+
 void api_paging(http_request *req, int *limit, int *offset)
 {
     int64_t v;

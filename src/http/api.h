@@ -31,6 +31,12 @@ const char *api_str(json_t *o, const char *key, errors *e);
 /* Integer member; *present false when absent. */
 int64_t api_int(json_t *o, const char *key, bool *present, errors *e);
 bool api_bool(json_t *o, const char *key, errors *e);
+/*
+ * Names every member of o that is in neither list (ignored: members a client
+ * may send back unchanged, such as "id"; may be NULL) as "Onbekend veld", so
+ * that a typing error in a client does not pass silently.
+ */
+void api_refuse_unknown(json_t *o, const char *const *known, const char *const *ignored, errors *e);
 /* json string or null */
 json_t *json_str_or_null(const char *s);
 /* Paging from ?limit=&offset= with defaults and bounds. */

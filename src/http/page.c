@@ -125,6 +125,30 @@ void page_error(http_request *req, int status, const char *message)
     req->status = status;
 }
 
+bool page_failed(http_request *req, wt_status st, const char *forbidden, const char *notfound)
+{
+    switch (st) {
+    case WT_OK:
+        return false;
+    case WT_FORBIDDEN:
+        page_error(req, 403, forbidden);
+        break;
+    case WT_NOTFOUND:
+        page_error(req, 404, notfound);
+        break;
+    case WT_CONFLICT:
+        page_error(req, 409, _("Dit botst met bestaande gegevens; er is niets opgeslagen."));
+        break;
+    case WT_UNAVAILABLE:
+        page_error(req, 503, _("De database is tijdelijk niet bereikbaar; probeer het opnieuw."));
+        break;
+    default:
+        page_error(req, 500, _("Er ging iets mis; er is niets opgeslagen. Probeer het opnieuw."));
+        break;
+    }
+    return true;
+}
+
 static const struct { const char *code; const char *text; } notices[] = {
     {"saved", N_("De wijzigingen zijn opgeslagen.")},
     {"created", N_("Het is vastgelegd.")},
@@ -151,6 +175,14 @@ static const struct { const char *code; const char *text; } notices[] = {
     {"signal_closed", N_("Het signaal is afgesloten.")},
     {"signal_case", N_("Het signaal is een casus geworden; zijn geschiedenis staat bij de casus.")},
     {"time_saved", N_("De tijd van deze dag is opgeslagen.")},
+    {"user_created", N_("De gebruiker is aangemaakt. Geef hem zijn wachtwoord op een veilige manier door.")},
+    {"user_saved", N_("De gegevens van de gebruiker zijn opgeslagen.")},
+    {"password_set", N_("Het nieuwe wachtwoord is ingesteld; de sessies van de gebruiker zijn beëindigd.")},
+    {"user_disabled", N_("Het account is geblokkeerd; de gebruiker is overal uitgelogd.")},
+    {"user_enabled", N_("Het account is gedeblokkeerd; de gebruiker kan weer inloggen.")},
+    {"mfa_reset", N_("De tweestapsverificatie van de gebruiker is uitgezet; hij kan haar opnieuw instellen.")},
+    {"team_created", N_("Het team is aangemaakt.")},
+    {"team_saved", N_("De gegevens van het team zijn opgeslagen.")},
 };
 
 void page_notice_from_query(http_request *req)

@@ -10,12 +10,21 @@
 #ifndef WT_PAGE_H
 #define WT_PAGE_H
 
+#include <stdbool.h>
+
+#include "../core/status.h"
 #include "request.h"
 
 void page_begin(http_request *req, const char *title);
 void page_end(http_request *req);
 /* A complete page with a heading and one message, for 403/404/500 etc. */
 void page_error(http_request *req, int status, const char *message);
+/*
+ * Answers a failed status from the rules with the right error page and
+ * returns true; returns false for WT_OK. forbidden and notfound are the
+ * domain's own words for 403 and 404; the other statuses have common ones.
+ */
+bool page_failed(http_request *req, wt_status st, const char *forbidden, const char *notfound);
 /* A confirmation banner chosen by the ?melding= code of a redirect. */
 void page_notice_from_query(http_request *req);
 /* Redirect after a successful POST, with a confirmation code shown on arrival. */

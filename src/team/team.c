@@ -121,3 +121,8 @@ wt_status team_composition_of(wt_ctx *ctx, int64_t team_id, team_composition *ou
     team_check_composition(out);
     return WT_OK;
 }
+
+wt_status team_check_admin(wt_ctx *ctx)
+{
+    return may_admin(ctx) ? WT_OK : WT_FORBIDDEN;
+}

@@ -55,4 +55,9 @@ wt_status team_list(wt_ctx *ctx, team **out, int *n);
 void team_check_composition(team_composition *c);
 wt_status team_composition_of(wt_ctx *ctx, int64_t team_id, team_composition *out);
 
+/* ---- The administrator's pages and API (team_admin_web.c, team_admin_api.c). ---- */
+
+/* WT_OK when the actor may manage teams (an administrator, or the console), WT_FORBIDDEN otherwise. */
+wt_status team_check_admin(wt_ctx *ctx);
+
 #endif

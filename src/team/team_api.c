@@ -6,6 +6,17 @@
 #include "../user/user.h"
 #include "team.h"
 
+json_t *team_composition_json(const team_composition *tc)
+{
+    json_t *disc = json_array();
+    for (int i = 0; i < tc->n_disciplines; i++)
+        json_array_append_new(disc, json_pack("{s:s, s:s, s:i}", "discipline", tc->by_discipline[i].discipline, "label",
+                                              discipline_label(tc->by_discipline[i].discipline), "count",
+                                              tc->by_discipline[i].count));
+    return json_pack("{s:i, s:o, s:b, s:b, s:b}", "professionals", tc->professionals, "by_discipline", disc, "too_small",
+                     tc->too_small, "too_large", tc->too_large, "no_community_worker", tc->no_community_worker);
+}
+
 static void get_overview(http_request *req)
 {
     int64_t team_id = req->ids[0];
@@ -31,16 +42,10 @@ static void get_overview(http_request *req)
                                                   rows[i].discipline, "role", rows[i].role, "open_cases",
                                                   rows[i].open_cases));
     }
-    json_t *disc = json_array();
-    for (int i = 0; i < tc.n_disciplines; i++)
-        json_array_append_new(disc, json_pack("{s:s, s:s, s:i}", "discipline", tc.by_discipline[i].discipline, "label",
-                                              discipline_label(tc.by_discipline[i].discipline), "count",
-                                              tc.by_discipline[i].count));
     api_reply(req, 200,
-              json_pack("{s:{s:I, s:s, s:s}, s:i, s:o, s:{s:i, s:o, s:b, s:b, s:b}}", "team", "id", (json_int_t)t.id,
-                        "name", t.name, "municipality", t.municipality, "open_cases", open_cases, "caseload", caseload,
-                        "composition", "professionals", tc.professionals, "by_discipline", disc, "too_small",
-                        tc.too_small, "too_large", tc.too_large, "no_community_worker", tc.no_community_worker));
+              json_pack("{s:{s:I, s:s, s:s}, s:i, s:o, s:o}", "team", "id", (json_int_t)t.id, "name", t.name,
+                        "municipality", t.municipality, "open_cases", open_cases, "caseload", caseload, "composition",
+                        team_composition_json(&tc)));
 }
 
 void team_api_routes(void)

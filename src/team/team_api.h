@@ -2,6 +2,12 @@
 #ifndef WT_TEAM_API_H
 #define WT_TEAM_API_H
 
+#include <jansson.h>
+
+#include "team.h"
+
 void team_api_routes(void);
+/* A team's composition as JSON: professionals, count per discipline, the warnings as booleans. */
+json_t *team_composition_json(const team_composition *tc);
 
 #endif

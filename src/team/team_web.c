@@ -21,22 +21,33 @@ static void fail(http_request *req, wt_status st)
         page_error(req, 503, _("Het teamoverzicht is nu niet beschikbaar; probeer het zo opnieuw."));
 }
 
-static void composition_block(http_request *req, const team_composition *tc)
+int team_composition_warnings(const team_composition *tc, const char *out[TEAM_WARNINGS_MAX])
+{
+    int n = 0;
+    if (tc->too_small)
+        out[n++] = _("Het team heeft minder dan 8 professionals: te klein om als team generalistisch te werken.");
+    if (tc->too_large)
+        out[n++] = _("Het team heeft meer dan 12 professionals: een groot team verliest slagkracht (boven de 15 gaat het mis).");
+    if (tc->no_community_worker)
+        out[n++] = _("Het team heeft geen opbouwwerker. Elk team hoort er minstens één te hebben: hij kent de wijk tot op straat en huisnummer.");
+    return n;
+}
+
+void team_composition_section(http_request *req, const team_composition *tc)
 {
     buf *b = &req->out;
     html_printf(b, "<section aria-labelledby=\"h-samenstelling\"><h2 class=\"utrecht-heading-2\" id=\"h-samenstelling\">%s</h2>",
                 _("Samenstelling"));
     html_printf(b, "<p class=\"utrecht-paragraph\">%d %s</p>", tc->professionals,
                 tc->professionals == 1 ? _("professional") : _("professionals"));
-    if (tc->too_small)
-        html_printf(b, "<div class=\"wt-warning\" role=\"note\"><p class=\"utrecht-paragraph\">%s</p></div>",
-                    _("Het team heeft minder dan 8 professionals: te klein om als team generalistisch te werken."));
-    if (tc->too_large)
-        html_printf(b, "<div class=\"wt-warning\" role=\"note\"><p class=\"utrecht-paragraph\">%s</p></div>",
-                    _("Het team heeft meer dan 12 professionals: een groot team verliest slagkracht (boven de 15 gaat het mis)."));
-    if (tc->no_community_worker)
-        html_printf(b, "<div class=\"wt-warning\" role=\"note\"><p class=\"utrecht-paragraph\">%s</p></div>",
-                    _("Het team heeft geen opbouwwerker. Elk team hoort er minstens één te hebben: hij kent de wijk tot op straat en huisnummer."));
+    const char *warnings[TEAM_WARNINGS_MAX];
+    int nw = team_composition_warnings(tc, warnings);
+    for (int i = 0; i < nw; i++)
+        html_printf(b, "<div class=\"wt-warning\" role=\"note\"><p class=\"utrecht-paragraph\">%s</p></div>", warnings[i]);
+    if (tc->n_disciplines == 0) {
+        html_raw(b, "</section>");
+        return;
+    }
     html_printf(b,
                 "<div class=\"wt-table-wrap\"><table class=\"utrecht-table\"><caption class=\"wt-visually-hidden\">%s</caption>"
                 "<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
@@ -99,7 +110,7 @@ static void get_team(http_request *req)
     page_begin(req, _("Team"));
     html_printf(&req->out, "<h1 class=\"utrecht-heading-1\">%s %s</h1>", _("Team"), t.name);
     caseload_block(req, rows, n);
-    composition_block(req, &tc);
+    team_composition_section(req, &tc);
     page_end(req);
 }
 

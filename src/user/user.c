@@ -177,6 +177,8 @@ wt_status user_update(wt_ctx *ctx, int64_t id, const user_input *in_raw, errors 
     if (st != WT_OK)
         return st;
     user_input in = normalised(in_raw);
+    if (ctx->who.user_id != 0 && ctx->who.user_id == id && role_from_code(in.role) != ROLE_ADMIN)
+        errors_add(e, "role", _("U kunt uw eigen rol van beheerder niet wijzigen; vraag dat een andere beheerder."));
     validate_user(ctx, &in, id, e);
     if (e->count)
         return WT_INVALID;
@@ -344,4 +346,45 @@ wt_status user_change_own_password(wt_ctx *ctx, const char *current, const char 
     if (e->count)
         return WT_INVALID;
     return user_set_password(ctx, u.id, new_password ? new_password : "", e);
+}
+
+/* ---- The administrator's pages and API ---- */
+
+wt_status user_check_admin(wt_ctx *ctx)
+{
+    return is_admin_or_cli(ctx) ? WT_OK : WT_FORBIDDEN;
+}
+
+wt_status user_list_page(wt_ctx *ctx, const user_filter *f, user **out, int *n, bool *more, errors *e)
+{
+    if (!is_admin_or_cli(ctx))
+        return WT_FORBIDDEN;
+    int limit = f->limit >= 1 && f->limit <= 500 ? f->limit : USER_PAGE;
+    int offset = f->offset > 0 ? f->offset : 0;
+    const char *q = text_trim(ctx->a, f->q ? f->q : "");
+    long ql = text_utf8_len(q);
+    if (ql < 0 || ql > USER_QUERY_MAX) {
+        errors_add(e, "q", _("Zoek met hoogstens 100 tekens."));
+        return WT_INVALID;
+    }
+    *more = false;
+    wt_status st = user_db_list_page(ctx->db, ctx->a, f->team_id, *q ? q : NULL, limit + 1, offset, out, n);
+    if (st != WT_OK)
+        return st;
+    if (*n > limit) {
+        *n = limit;
+        *more = true;
+    }
+    audit_log(ctx, AUDIT_SEARCH, "user", 0, (audit_subject){0});
+    return WT_OK;
+}
+
+wt_status user_admin_get(wt_ctx *ctx, int64_t id, user *out)
+{
+    if (!is_admin_or_cli(ctx))
+        return WT_FORBIDDEN;
+    wt_status st = user_db_get(ctx->db, ctx->a, id, out);
+    if (st == WT_OK)
+        audit_log(ctx, AUDIT_READ, "user", id, (audit_subject){0});
+    return st;
 }

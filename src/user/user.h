@@ -25,6 +25,7 @@ typedef struct user {
     int64_t team_id;
     const char *team_name;
     bool disabled;
+    bool totp_enabled; /* the second factor is on (see mfa.h) */
     const char *created_at;
 } user;
 
@@ -57,6 +58,7 @@ bool password_verify(const char *hash, const char *password);
 
 /* Admin operations (policy: PERM_USER_ADMIN); ctx->who.user_id 0 is the CLI. */
 wt_status user_create(wt_ctx *ctx, const user_input *in, errors *e, int64_t *id);
+/* An administrator cannot take the administrator role away from himself (he would lock himself out). */
 wt_status user_update(wt_ctx *ctx, int64_t id, const user_input *in, errors *e);
 wt_status user_set_password(wt_ctx *ctx, int64_t id, const char *password, errors *e);
 wt_status user_set_disabled(wt_ctx *ctx, int64_t id, bool disabled);
@@ -79,5 +81,29 @@ wt_status user_change_own_password(wt_ctx *ctx, const char *current, const char 
 
 /* Fills an actor from a user. */
 void user_to_actor(const user *u, actor *who);
+
+/* ---- The administrator's pages and API (user_admin_web.c, user_admin_api.c). ---- */
+
+#define USER_PAGE 50   /* users per page of the administrator's list */
+#define USER_QUERY_MAX 100
+
+/* What the administrator's list shows: a team (0: all) and words of a name or username. */
+typedef struct user_filter {
+    int64_t team_id;
+    const char *q;
+    int limit; /* 1..500, USER_PAGE otherwise */
+    int offset;
+} user_filter;
+
+/* WT_OK when the actor is an administrator (or the console), WT_FORBIDDEN otherwise. */
+wt_status user_check_admin(wt_ctx *ctx);
+/*
+ * A page of users for the administrator, ordered by team and name; *more when
+ * a next page exists. q matches a part of the name or the username (any case).
+ * WT_INVALID (with e) for a search text over USER_QUERY_MAX characters.
+ */
+wt_status user_list_page(wt_ctx *ctx, const user_filter *f, user **out, int *n, bool *more, errors *e);
+/* One user, for the administrator only; logs the read. */
+wt_status user_admin_get(wt_ctx *ctx, int64_t id, user *out);
 
 #endif

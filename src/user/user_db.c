@@ -1,9 +1,11 @@
 /* user_db.c - SQL of users and login failures. */
 #include "user_db.h"
 
+#include <string.h>
+
 #define USER_COLS                                                                                                      \
     "u.id, u.username, u.display_name, u.role, u.discipline, COALESCE(u.team_id, 0), COALESCE(t.name, ''),"          \
-    " u.disabled, u.created_at"
+    " u.disabled, u.created_at, u.totp_enabled"
 #define USER_FROM " FROM app_user u LEFT JOIN team t ON t.id = u.team_id"
 
 static void fill_user(const db_result *r, int i, user *u)
@@ -17,6 +19,7 @@ static void fill_user(const db_result *r, int i, user *u)
     u->team_name = db_get(r, i, 6);
     u->disabled = db_get_int(r, i, 7) != 0;
     u->created_at = db_get(r, i, 8);
+    u->totp_enabled = db_get_int(r, i, 9) != 0;
 }
 
 wt_status user_db_insert(db *c, const user_input *in, const char *hash, const char *now, int64_t *id)
@@ -74,7 +77,7 @@ wt_status user_db_by_username(db *c, arena *a, const char *username, user *out, 
     if (r.nrows == 0)
         return WT_NOTFOUND;
     fill_user(&r, 0, out);
-    *hash = db_get(&r, 0, 9);
+    *hash = db_get(&r, 0, 10);
     return WT_OK;
 }
 
@@ -147,4 +150,38 @@ wt_status login_db_clear(db *c, const char *key)
 wt_status user_db_lookup_for_cli(db *c, arena *a, const char *username, user *out, const char **hash)
 {
     return user_db_by_username(c, a, username, out, hash);
+}
+
+/* A LIKE pattern that finds s anywhere, with LIKE's own characters taken literally (ESCAPE '!'). */
+static const char *like_anywhere(arena *a, const char *s)
+{
+    char *out = arena_alloc(a, strlen(s) * 2 + 3), *o = out;
+    *o++ = '%';
+    for (const char *p = s; *p; p++) {
+        if (*p == '%' || *p == '_' || *p == '!')
+            *o++ = '!';
+        *o++ = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+    }
+    *o++ = '%';
+    *o = '\0';
+    return out;
+}
+
+wt_status user_db_list_page(db *c, arena *a, int64_t team_id, const char *q, int limit, int offset, user **out, int *n)
+{
+    /* A municipality has a few hundred accounts: a filtered scan of app_user, one page at a time. */
+    const char *pat = q ? like_anywhere(a, q) : "%";
+    db_result r;
+    wt_status st = db_query(c, a, &r,
+                            "SELECT " USER_COLS USER_FROM " WHERE (? = 0 OR u.team_id = ?)"
+                            " AND (LOWER(u.display_name) LIKE ? ESCAPE '!' OR LOWER(u.username) LIKE ? ESCAPE '!')"
+                            " ORDER BY COALESCE(t.name, ''), u.display_name, u.id LIMIT ? OFFSET ?",
+                            DB_ARGS(DB_I(team_id), DB_I(team_id), DB_T(pat), DB_T(pat), DB_I(limit), DB_I(offset)));
+    if (st != WT_OK)
+        return st;
+    *n = r.nrows;
+    *out = arena_alloc(a, sizeof(user) * (size_t)(r.nrows ? r.nrows : 1));
+    for (int i = 0; i < r.nrows; i++)
+        fill_user(&r, i, &(*out)[i]);
+    return WT_OK;
 }

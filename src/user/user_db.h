@@ -23,4 +23,7 @@ wt_status login_db_failures(db *c, arena *a, const char *key, int *failures, int
 wt_status login_db_record_failure(db *c, const char *key, int64_t now);
 wt_status login_db_clear(db *c, const char *key);
 
+/* At most limit users from offset, ordered by team and name (team_id 0: all; q NULL: any name). */
+wt_status user_db_list_page(db *c, arena *a, int64_t team_id, const char *q, int limit, int offset, user **out, int *n);
+
 #endif

@@ -2,6 +2,7 @@
 // (the ASan/UBSan build) on a free loopback port with a fresh demo database,
 // and offers login helpers per role. Each test file starts its own server.
 import { spawn, execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -153,4 +154,18 @@ export async function apiAs(base, role) {
   const r = await new ApiClient(base).post('/api/v1/session', { username: USERS[role] || role, password: DEMO_PASSWORD });
   if (r.status !== 201) throw new Error(`api login ${role} failed: ${r.status} ${r.text}`);
   return new ApiClient(base, r.json.token);
+}
+
+// The current one-time code (RFC 6238: SHA-1, 6 digits, 30 s) for a base32 secret; offset in steps.
+export function totp(secret, offset = 0) {
+  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0, value = 0; const key = [];
+  for (const ch of secret.replace(/[\s=]/g, '').toUpperCase()) {
+    value = (value << 5) | abc.indexOf(ch); bits += 5;
+    if (bits >= 8) { key.push((value >>> (bits - 8)) & 255); bits -= 8; }
+  }
+  const msg = Buffer.alloc(8); msg.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 1000 / 30) + offset));
+  const mac = createHmac('sha1', Buffer.from(key)).update(msg).digest();
+  const o = mac[19] & 15;
+  return String((mac.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
 }

@@ -1,29 +1,11 @@
 // The optional second factor: enrol on "Mijn account", log in with a code, API clients too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
-import { startServer, webAs, WebClient, ApiClient, USERS, DEMO_PASSWORD, cli } from './lib.mjs';
+import { startServer, webAs, WebClient, ApiClient, USERS, DEMO_PASSWORD, cli, totp } from './lib.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
 after(async () => { await srv.stop(); });
-
-function base32decode(s) {
-  const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0, value = 0; const out = [];
-  for (const ch of s.replace(/[\s=]/g, '').toUpperCase()) {
-    value = (value << 5) | abc.indexOf(ch); bits += 5;
-    if (bits >= 8) { out.push((value >>> (bits - 8)) & 255); bits -= 8; }
-  }
-  return Buffer.from(out);
-}
-function totp(secret, offset = 0) {
-  const step = Math.floor(Date.now() / 1000 / 30) + offset;
-  const msg = Buffer.alloc(8); msg.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac('sha1', base32decode(secret)).update(msg).digest();
-  const o = mac[19] & 15;
-  return String((mac.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
 
 test('enrol, then a login asks for the code; wrong and replayed codes are refused', async () => {
   const c = await webAs(srv.base, 'teamleader');
