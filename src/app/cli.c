@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "../access/audit.h"
 #include "../access/audit_db.h"
+#include "../assessment/assessment_cli.h"
 #include "../core/buf.h"
 #include "../core/log.h"
 #include "../core/text.h"
@@ -51,6 +52,8 @@ static const char usage[] =
     "  audit verify                         check the hash chain of the audit trail\n"
     "  audit list [--user ID] [--person ID] [--household ID] [--case ID] [--since DATE] [--limit N]\n"
     "  routes                               list every HTTP route (method, path, access)\n"
+    "  assessment load FILE | activate CODE | deactivate CODE | list\n"
+    "                                       versions of the self-sufficiency matrix (JSON: sql/data/zrm-2017.json)\n"
     "\n"
     "environment: WIJKTEAM_DB (default wijkteam.db), WIJKTEAM_LISTEN (default 127.0.0.1:8080),\n"
     "             WIJKTEAM_STATIC (default: static/ beside the program), WIJKTEAM_LOG (debug|info|warn)\n";
@@ -386,6 +389,10 @@ int cli_main(int argc, char **argv)
                 rc = cmd_audit(&k);
             }
         }
+    } else if (strcmp(cmd, "assessment") == 0) {
+        rc = open_db(&k);
+        if (rc == 0)
+            rc = assessment_cli(&k.ctx, &k.o);
     } else {
         fprintf(stderr, "wijkteam: unknown command '%s'\n\n%s", cmd, usage);
         rc = 2;

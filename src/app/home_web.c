@@ -12,6 +12,7 @@
 #include "../http/page.h"
 #include "../http/router.h"
 #include "../plan/plan.h"
+#include "support_web.h"
 
 static void heading(http_request *req)
 {
@@ -104,6 +105,7 @@ static void work_queue(http_request *req)
     page_begin(req, _("Start"));
     heading(req);
     actions_block(req, &w);
+    support_home_sections(req);
     handovers_block(req, &w);
     cases_block(req, &w);
     if (req->ctx.who.role == ROLE_TEAMLEADER) {

@@ -36,6 +36,8 @@
 #include "../user/user_admin_api.h"
 #include "../team/team_admin_web.h"
 #include "../team/team_admin_api.h"
+#include "../assessment/assessment_web.h"
+#include "../assessment/assessment_api.h"
 
 void routes_register(void)
 {
@@ -72,4 +74,6 @@ void routes_register(void)
     user_admin_api_routes();
     team_admin_web_routes();
     team_admin_api_routes();
+    assessment_web_routes();
+    assessment_api_routes();
 }

@@ -201,7 +201,7 @@ wt_status assessment_scale_parse(arena *a, const char *json, size_t len, errors 
 
 /* ---- operations (policy, audit, storage) ----------------------------------------------------------------------- */
 
-/* The scales (with domains and levels); active_only for the ones offered for new assessments. Workers and team leaders. */
+/* The scales (with domains and levels); active_only for the ones offered for new assessments. Workers, team leaders, administrator. */
 wt_status assessment_scales(wt_ctx *ctx, bool active_only, assessment_scale **out, int *n);
 /* One scale by code with domains and levels; NOTFOUND when there is none. */
 wt_status assessment_scale_get(wt_ctx *ctx, const char *code, assessment_scale *out);

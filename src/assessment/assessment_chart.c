@@ -108,7 +108,7 @@ static void one_domain(buf *b, arena *a, const assessment_scale *s, const assess
     const char *tid = arena_printf(a, "%s-d%d-title", id, k);
     const char *did = arena_printf(a, "%s-d%d-desc", id, k);
     html_printf(b,
-                "<svg class=\"wt-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"100%%\""
+                "<svg class=\"wt-zrm-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"100%%\""
                 " role=\"img\" aria-labelledby=\"%s %s\" focusable=\"false\">"
                 "<title id=\"%s\">%s</title><desc id=\"%s\">%s</desc>",
                 CW, CH, tid, did, tid, arena_printf(a, _("%s: scores over de tijd"), s->domains[k].name), did,
@@ -174,13 +174,21 @@ void assessment_chart_svg(buf *b, arena *a, const assessment_scale *s, const ass
     assessment_progress_compute(a, s, items, n, &p);
     double *xs = x_positions(a, items, n);
     html_raw(b, "<div class=\"wt-grid wt-chart-grid\">");
+    buf never = BUF_INIT; /* domains never scored get no chart of their own, only a mention */
     for (int k = 0; k < s->n_domains; k++) {
+        if (!p.domains[k].first) {
+            buf_printf(&never, "%s%s", never.len ? ", " : "", s->domains[k].name);
+            continue;
+        }
         html_printf(b, "<div class=\"wt-card wt-chart-card\"><p class=\"utrecht-paragraph\"><strong>%s</strong>: %s</p>",
                     s->domains[k].name, domain_summary(a, &p.domains[k]));
         one_domain(b, a, s, items, n, xs, k, id);
         html_raw(b, "</div>");
     }
     html_raw(b, "</div>");
+    if (never.len)
+        html_printf(b, "<p class=\"utrecht-paragraph wt-muted\">%s %s.</p>", _("Nooit beoordeeld:"), buf_str(&never));
+    buf_free(&never);
 }
 
 void assessment_chart_table(buf *b, arena *a, const assessment_scale *s, const assessment *items, int n,

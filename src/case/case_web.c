@@ -20,6 +20,7 @@
 #include "../plan/plan.h"
 #include "../plan/plan_web.h"
 #include "../user/user.h"
+#include "../app/support_web.h"
 
 #include <string.h>
 
@@ -359,6 +360,7 @@ static void case_header(http_request *req, const wt_case *c)
                     c->close_note ? c->close_note : "");
     html_printf(b, "<nav aria-label=\"%s\"><ul class=\"wt-nav__list\">", _("Op deze pagina"));
     html_printf(b, "<li><a class=\"utrecht-link\" href=\"#h-huishouden\">%s</a></li>", _("Huishouden"));
+    support_case_nav(req, c);
     html_printf(b, "<li><a class=\"utrecht-link\" href=\"#h-plan\">%s</a></li>", _("Plan"));
     html_printf(b, "<li><a class=\"utrecht-link\" href=\"#h-tijdlijn\">%s</a></li>", _("Tijdlijn"));
     html_printf(b, "<li><a class=\"utrecht-link\" href=\"#h-regie\">%s</a></li>", _("Regie"));
@@ -456,9 +458,11 @@ static void get_case(http_request *req)
     page_begin(req, arena_printf(req->a, "%s - %s", _("Casus"), c.household_name));
     case_header(req, &c);
     household_section(req, &c);
+    support_case_before_plan(req, &c);
     section_begin(req, "plan", _("Plan"));
     plan_web_section(req, &c, &plan);
     section_end(req);
+    support_case_after_plan(req, &c);
     section_begin(req, "tijdlijn", _("Tijdlijn"));
     contact_web_section(req, &c, contacts, n_contacts, total_contacts, (int)offset, TIMELINE_PAGE);
     section_end(req);

@@ -183,6 +183,7 @@ static const struct { const char *code; const char *text; } notices[] = {
     {"mfa_reset", N_("De tweestapsverificatie van de gebruiker is uitgezet; hij kan haar opnieuw instellen.")},
     {"team_created", N_("Het team is aangemaakt.")},
     {"team_saved", N_("De gegevens van het team zijn opgeslagen.")},
+    {"assessment", N_("De meting is opgeslagen.")},
 };
 
 void page_notice_from_query(http_request *req)
