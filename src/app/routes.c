@@ -38,6 +38,8 @@
 #include "../team/team_admin_api.h"
 #include "../assessment/assessment_web.h"
 #include "../assessment/assessment_api.h"
+#include "../network/network_web.h"
+#include "../network/network_api.h"
 
 void routes_register(void)
 {
@@ -76,4 +78,6 @@ void routes_register(void)
     team_admin_api_routes();
     assessment_web_routes();
     assessment_api_routes();
+    network_web_routes();
+    network_api_routes();
 }

@@ -5,6 +5,7 @@
 #include "demo.h"
 #include "../access/audit.h"
 #include "../db/db.h"
+#include "../network/network.h"
 #include "../team/team.h"
 #include "../user/user.h"
 
@@ -77,6 +78,8 @@ wt_status demo_generate(wt_ctx *ctx, const demo_options *opt, const char **err)
     st = demo_team_and_users(ctx, &team_id, err);
     if (st == WT_OK)
         st = demo_people(ctx, opt, team_id, err);
+    if (st == WT_OK)
+        st = network_demo(ctx, team_id, opt->seed);
     if (st == WT_OK)
         st = audit_flush(ctx, true);
     if (st == WT_OK)

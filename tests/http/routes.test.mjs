@@ -17,7 +17,7 @@ const routes = cli(['routes']).trim().split('\n').map((l) => {
 });
 
 // Paths whose content is personal data of residents.
-const PERSONAL = /^\/(api\/v1\/)?(households|persons|cases|goals|actions|contacts|frontdoor|questions|search|worklist|intakes|assessments|referrals|consents|signals|relations|matches|rounds|activities|ideas|neighbourhood|time)(\/|$)/;
+const PERSONAL = /^\/(api\/v1\/)?(households|persons|cases|goals|actions|contacts|frontdoor|questions|search|worklist|intakes|assessments|referrals|consents|signals|relations|matches|rounds|activities|ideas|neighbourhood|time|needs|offers|network)(\/|$)/;
 // Administration: the /admin pages, and every change to users or teams over the API.
 const isAdmin = (r) => /^\/admin(\/|$)/.test(r.pattern)
   || (/^\/api\/v1\/(users|teams)(\/|$)/.test(r.pattern) && r.method !== 'GET');
