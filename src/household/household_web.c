@@ -505,6 +505,8 @@ static void household_page(http_request *req, const household *h, const person_i
     html_printf(b, "<dl class=\"wt-facts\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd>%lld</dd><dt>%s</dt><dd>%s</dd></dl>",
                 _("Adres"), h->addr.id ? address_format(req->a, &h->addr) : _("Geen adres bekend"),
                 _("Huishoudnummer"), (long long)h->id, _("Geregistreerd op"), date_display(req->a, h->created_at));
+    html_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/households/%lld/network\">%s</a></p>",
+                (long long)h->id, _("Netwerk: ecogram, relaties, aanbod en hulpvragen"));
     html_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2>", _("Gezinsleden"));
     members_table(req, h);
     case_block(req, h);

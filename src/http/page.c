@@ -20,6 +20,7 @@ static const nav_item nav[] = {
     {"/cases", N_("Casussen"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
     {"/households/new", N_("Nieuw huishouden"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
     {"/neighbourhood", N_("Wijk"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
+    {"/network", N_("Netwerk"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
     {"/team", N_("Team"), R(ROLE_TEAMLEADER)},
     {"/admin/users", N_("Gebruikers"), R(ROLE_ADMIN)},
     {"/admin/teams", N_("Teams"), R(ROLE_ADMIN)},

@@ -776,9 +776,15 @@ wt_status network_person_data(wt_ctx *ctx, int64_t person_id, net_person_data *o
         st = network_db_matches_of_offerer(ctx->db, ctx->a, person_id, 200, &out->matches, &out->n_matches);
     if (st == WT_OK)
         st = load_of(ctx, person_id, &out->load);
-    if (st == WT_OK)
-        audit_log(ctx, AUDIT_READ, "network", person_id, (audit_subject){out->household_id, person_id, 0});
-    return st;
+    if (st != WT_OK)
+        return st;
+    audit_log(ctx, AUDIT_READ, "network", person_id, (audit_subject){out->household_id, person_id, 0});
+    /* The other side of each relation, and the households he was asked to help, are read too. */
+    for (int i = 0; i < out->n_relations; i++)
+        audit_relation(ctx, AUDIT_READ, &out->relations[i]);
+    for (int i = 0; i < out->n_matches; i++)
+        audit_log(ctx, AUDIT_READ, "match", out->matches[i].id, (audit_subject){out->matches[i].household_id, 0, 0});
+    return WT_OK;
 }
 
 wt_status network_person_data_remove(wt_ctx *ctx, int64_t person_id)

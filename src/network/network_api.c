@@ -3,6 +3,7 @@
  * docs/openapi/network.json): relations, offers, needs, proposals, matches
  * and the team's figures. Access and audit are the rules' job (network.h).
  */
+#include "../case/case_api.h"
 #include "../core/i18n.h"
 #include "../core/text.h"
 #include "../http/api.h"
@@ -79,19 +80,21 @@ static json_t *candidate_json(const net_candidate *c)
                      c->depth, "load", c->load, "capacity", c->capacity, "reasons", reasons_json(c->reasons));
 }
 
-/* Reads an optional id member; records a field error when it is not a positive integer. */
-static int64_t body_id(json_t *body, const char *key, errors *e)
+/* ---- relations ------------------------------------------------------------------------------------------------- */
+
+static json_t *relations_json(const net_relation *r, int n)
 {
-    bool present = false;
-    int64_t v = api_int(body, key, &present, e);
-    if (present && v <= 0) {
-        errors_add(e, key, _("Moet een positief geheel getal zijn."));
-        return 0;
-    }
-    return v;
+    json_t *items = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(items, relation_json(&r[i]));
+    return items;
 }
 
-/* ---- relations ------------------------------------------------------------------------------------------------- */
+static bool query_true(http_request *req, const char *name)
+{
+    const char *v = req_query(req, name);
+    return v && strcmp(v, "true") == 0;
+}
 
 static void get_relations(http_request *req)
 {
@@ -107,18 +110,14 @@ static void get_relations(http_request *req)
         api_invalid(req, &e);
         return;
     }
-    const char *ended = req_query(req, "include_ended");
     net_relation *r;
     int n = 0;
-    wt_status st = network_relations_of_person(&req->ctx, person_id, ended && strcmp(ended, "true") == 0, &r, &n);
+    wt_status st = network_relations_of_person(&req->ctx, person_id, query_true(req, "include_ended"), &r, &n);
     if (st != WT_OK) {
         api_status(req, st, NULL);
         return;
     }
-    json_t *items = json_array();
-    for (int i = 0; i < n; i++)
-        json_array_append_new(items, relation_json(&r[i]));
-    api_reply(req, 200, json_pack("{s:o}", "items", items));
+    api_reply(req, 200, json_pack("{s:o}", "items", relations_json(r, n)));
 }
 
 static void post_relation(http_request *req)
@@ -130,17 +129,17 @@ static void post_relation(http_request *req)
     errors_init(&e, req->a);
     bool present = false;
     relation_input in = {0};
-    in.person_id = body_id(body, "person_id", &e);
-    in.other_person_id = body_id(body, "other_person_id", &e);
-    in.kind = arena_strdup(req->a, api_str(body, "kind", &e));
+    in.person_id = case_api_id(body, "person_id", &e, NULL);
+    in.other_person_id = case_api_id(body, "other_person_id", &e, NULL);
+    in.kind = case_api_str(req, body, "kind", &e);
     in.strength = (int)api_int(body, "strength", &present, &e);
     if (present && (in.strength < 1 || in.strength > 3))
         in.strength = -1;
-    in.since = arena_strdup(req->a, api_str(body, "since", &e));
-    in.source = arena_strdup(req->a, api_str(body, "source", &e));
-    in.legal_ground = arena_strdup(req->a, api_str(body, "legal_ground", &e));
-    in.ground_note = arena_strdup(req->a, api_str(body, "ground_note", &e));
-    in.note = arena_strdup(req->a, api_str(body, "note", &e));
+    in.since = case_api_str(req, body, "since", &e);
+    in.source = case_api_str(req, body, "source", &e);
+    in.legal_ground = case_api_str(req, body, "legal_ground", &e);
+    in.ground_note = case_api_str(req, body, "ground_note", &e);
+    in.note = case_api_str(req, body, "note", &e);
     json_decref(body);
     int64_t id = 0;
     wt_status st;
@@ -163,6 +162,38 @@ static void post_relation(http_request *req)
     api_reply(req, 201, json_pack("{s:I}", "id", (json_int_t)id));
 }
 
+static void get_household_relations(http_request *req)
+{
+    net_relation *r;
+    int n = 0;
+    wt_status st = network_relations_of_household(&req->ctx, req->ids[0], query_true(req, "include_ended"), &r, &n);
+    if (st != WT_OK) {
+        api_status(req, st, NULL);
+        return;
+    }
+    api_reply(req, 200, json_pack("{s:o}", "items", relations_json(r, n)));
+}
+
+static void post_relation_end(http_request *req)
+{
+    json_t *body = api_body(req);
+    if (!body)
+        return;
+    errors e;
+    errors_init(&e, req->a);
+    const char *on = case_api_str(req, body, "ended_on", &e);
+    json_decref(body);
+    wt_status st = !network_may(&req->ctx, true) ? WT_FORBIDDEN
+                   : e.count                     ? WT_INVALID
+                                                 : network_relation_end(&req->ctx, req->ids[0], on, &e);
+    if (st != WT_OK) {
+        api_status(req, st, &e);
+        return;
+    }
+    req->status = 204;
+    req->content_type = "application/json";
+}
+
 static void delete_relation(http_request *req)
 {
     wt_status st = network_relation_remove(&req->ctx, req->ids[0]);
@@ -176,12 +207,12 @@ static void delete_relation(http_request *req)
 
 /* ---- offers ---------------------------------------------------------------------------------------------------- */
 
-static void get_offers(http_request *req)
+static void reply_offers(http_request *req, int64_t person_id, int status)
 {
     net_offer *o;
     int n = 0;
     net_load load;
-    wt_status st = network_offers_of_person(&req->ctx, req->ids[0], &o, &n, &load);
+    wt_status st = network_offers_of_person(&req->ctx, person_id, &o, &n, &load);
     if (st != WT_OK) {
         api_status(req, st, NULL);
         return;
@@ -189,7 +220,71 @@ static void get_offers(http_request *req)
     json_t *items = json_array();
     for (int i = 0; i < n; i++)
         json_array_append_new(items, offer_json(&o[i]));
-    api_reply(req, 200, json_pack("{s:o, s:o}", "items", items, "load", load_json(&load)));
+    api_reply(req, status, json_pack("{s:o, s:o}", "items", items, "load", load_json(&load)));
+}
+
+static void get_offers(http_request *req)
+{
+    reply_offers(req, req->ids[0], 200);
+}
+
+static void patch_offer(http_request *req)
+{
+    json_t *body = api_body(req);
+    if (!body)
+        return;
+    errors e;
+    errors_init(&e, req->a);
+    json_t *v = json_object_get(body, "active");
+    if (!json_is_boolean(v))
+        errors_add(&e, "active", _("Geef active: true (actief) of false (gepauzeerd)."));
+    bool active = json_is_true(v);
+    json_decref(body);
+    int64_t person_id = 0;
+    wt_status st = !network_may(&req->ctx, true) ? WT_FORBIDDEN
+                   : e.count                     ? WT_INVALID
+                                                 : network_offer_set_active(&req->ctx, req->ids[0], active, &person_id);
+    if (st != WT_OK) {
+        api_status(req, st, &e);
+        return;
+    }
+    reply_offers(req, person_id, 200);
+}
+
+static void delete_offer(http_request *req)
+{
+    int64_t person_id = 0;
+    wt_status st = network_offer_remove(&req->ctx, req->ids[0], &person_id);
+    if (st != WT_OK) {
+        api_status(req, st, NULL);
+        return;
+    }
+    req->status = 204;
+    req->content_type = "application/json";
+}
+
+static void put_load(http_request *req)
+{
+    json_t *body = api_body(req);
+    if (!body)
+        return;
+    errors e;
+    errors_init(&e, req->a);
+    bool present = false;
+    int64_t cap = api_int(body, "capacity", &present, &e);
+    bool much = api_bool(body, "carries_much", &e);
+    json_decref(body);
+    if (!present && !e.count)
+        errors_add(&e, "capacity", _("Geef capacity: hoeveel hulpvragen tegelijk (0 tot 20)."));
+    const char *capacity = arena_printf(req->a, "%lld", (long long)cap);
+    wt_status st = !network_may(&req->ctx, true) ? WT_FORBIDDEN
+                   : e.count                     ? WT_INVALID
+                                                 : network_load_set(&req->ctx, req->ids[0], capacity, much, &e);
+    if (st != WT_OK) {
+        api_status(req, st, &e);
+        return;
+    }
+    reply_offers(req, req->ids[0], 200);
 }
 
 static void post_offer(http_request *req)
@@ -201,11 +296,11 @@ static void post_offer(http_request *req)
     errors_init(&e, req->a);
     bool present = false;
     offer_input in = {0};
-    in.skill = arena_strdup(req->a, api_str(body, "skill", &e));
+    in.skill = case_api_str(req, body, "skill", &e);
     int64_t hours = api_int(body, "hours_per_week", &present, &e);
     in.hours_per_week = present ? arena_printf(req->a, "%lld", (long long)hours) : NULL;
-    in.note = arena_strdup(req->a, api_str(body, "note", &e));
-    in.legal_ground = arena_strdup(req->a, api_str(body, "legal_ground", &e));
+    in.note = case_api_str(req, body, "note", &e);
+    in.legal_ground = case_api_str(req, body, "legal_ground", &e);
     json_decref(body);
     int64_t id = 0;
     wt_status st = !network_may(&req->ctx, true) ? WT_FORBIDDEN
@@ -228,6 +323,88 @@ static void post_offer(http_request *req)
 
 /* ---- needs, proposals, matches --------------------------------------------------------------------------------- */
 
+static json_t *needs_json(const net_need *nd, int n)
+{
+    json_t *items = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(items, need_json(&nd[i]));
+    return items;
+}
+
+static void get_household_needs(http_request *req)
+{
+    net_need *nd;
+    int n = 0;
+    wt_status st = network_needs_of_household(&req->ctx, req->ids[0], &nd, &n);
+    if (st != WT_OK) {
+        api_status(req, st, NULL);
+        return;
+    }
+    api_reply(req, 200, json_pack("{s:o}", "items", needs_json(nd, n)));
+}
+
+static json_t *matches_json(const net_match *m, int n)
+{
+    json_t *items = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(items, match_json(&m[i]));
+    return items;
+}
+
+/* The need with the contacts recorded for it. */
+static void reply_need(http_request *req, int64_t id, int status)
+{
+    net_need nd;
+    net_match *m;
+    int n = 0;
+    wt_status st = network_need_get(&req->ctx, id, &nd);
+    if (st == WT_OK)
+        st = network_matches_of_need(&req->ctx, id, &m, &n);
+    if (st != WT_OK) {
+        api_status(req, st, NULL);
+        return;
+    }
+    json_t *j = need_json(&nd);
+    json_object_set_new(j, "matches", matches_json(m, n));
+    api_reply(req, status, j);
+}
+
+static void get_need(http_request *req)
+{
+    reply_need(req, req->ids[0], 200);
+}
+
+static void patch_need(http_request *req)
+{
+    json_t *body = api_body(req);
+    if (!body)
+        return;
+    errors e;
+    errors_init(&e, req->a);
+    const char *status = case_api_str(req, body, "status", &e);
+    json_decref(body);
+    wt_status st = !network_may(&req->ctx, true) ? WT_FORBIDDEN
+                   : e.count                     ? WT_INVALID
+                                                 : network_need_set_status(&req->ctx, req->ids[0], status, &e);
+    if (st != WT_OK) {
+        api_status(req, st, &e);
+        return;
+    }
+    reply_need(req, req->ids[0], 200);
+}
+
+static void delete_need(http_request *req)
+{
+    int64_t household_id = 0;
+    wt_status st = network_need_remove(&req->ctx, req->ids[0], &household_id);
+    if (st != WT_OK) {
+        api_status(req, st, NULL);
+        return;
+    }
+    req->status = 204;
+    req->content_type = "application/json";
+}
+
 static void post_need(http_request *req)
 {
     json_t *body = api_body(req);
@@ -236,12 +413,12 @@ static void post_need(http_request *req)
     errors e;
     errors_init(&e, req->a);
     need_input in = {0};
-    int64_t action_id = body_id(body, "action_id", &e);
-    in.household_id = body_id(body, "household_id", &e);
-    in.person_id = body_id(body, "person_id", &e);
-    in.question_id = body_id(body, "question_id", &e);
-    in.skill = arena_strdup(req->a, api_str(body, "skill", &e));
-    in.body = arena_strdup(req->a, api_str(body, "body", &e));
+    int64_t action_id = case_api_id(body, "action_id", &e, NULL);
+    in.household_id = case_api_id(body, "household_id", &e, NULL);
+    in.person_id = case_api_id(body, "person_id", &e, NULL);
+    in.question_id = case_api_id(body, "question_id", &e, NULL);
+    in.skill = case_api_str(req, body, "skill", &e);
+    in.body = case_api_str(req, body, "body", &e);
     json_decref(body);
     int64_t id = 0;
     wt_status st;
@@ -253,14 +430,11 @@ static void post_need(http_request *req)
         st = network_need_from_action(&req->ctx, action_id, in.skill, &e, &id);
     else
         st = network_need_add(&req->ctx, &in, &e, &id);
-    net_need n;
-    if (st == WT_OK)
-        st = network_need_get(&req->ctx, id, &n);
     if (st != WT_OK) {
         api_status(req, st, &e);
         return;
     }
-    api_reply(req, 201, need_json(&n));
+    reply_need(req, id, 201);
 }
 
 static void get_proposals(http_request *req)
@@ -287,11 +461,11 @@ static bool match_body(http_request *req, match_input *in, errors *e, bool with_
         return false;
     memset(in, 0, sizeof(*in));
     if (with_offerer)
-        in->offerer_id = body_id(body, "offerer_id", e);
-    in->status = arena_strdup(req->a, api_str(body, "status", e));
-    in->reasons = arena_strdup(req->a, api_str(body, "reasons", e));
-    in->note = arena_strdup(req->a, api_str(body, "note", e));
-    in->follow_up_on = arena_strdup(req->a, api_str(body, "follow_up_on", e));
+        in->offerer_id = case_api_id(body, "offerer_id", e, NULL);
+    in->status = case_api_str(req, body, "status", e);
+    in->reasons = case_api_str(req, body, "reasons", e);
+    in->note = case_api_str(req, body, "note", e);
+    in->follow_up_on = case_api_str(req, body, "follow_up_on", e);
     json_decref(body);
     return true;
 }
@@ -386,6 +560,54 @@ static void get_figures(http_request *req)
                                   "conflicts", conf));
 }
 
+/* ---- everything recorded about one resident, and the team's helpers ------------------------------------------- */
+
+static void get_person_network(http_request *req)
+{
+    net_person_data d;
+    wt_status st = network_person_data(&req->ctx, req->ids[0], &d);
+    if (st != WT_OK) {
+        api_status(req, st, NULL);
+        return;
+    }
+    json_t *offers = json_array();
+    for (int i = 0; i < d.n_offers; i++)
+        json_array_append_new(offers, offer_json(&d.offers[i]));
+    api_reply(req, 200,
+              json_pack("{s:I, s:I, s:s, s:o, s:o, s:o, s:o, s:o}", "person_id", (json_int_t)d.person_id, "household_id",
+                        (json_int_t)d.household_id, "name", d.name, "relations", relations_json(d.relations, d.n_relations),
+                        "offers", offers, "needs", needs_json(d.needs, d.n_needs), "asked_to_help",
+                        matches_json(d.matches, d.n_matches), "load", load_json(&d.load)));
+}
+
+static void delete_person_network(http_request *req)
+{
+    wt_status st = network_person_data_remove(&req->ctx, req->ids[0]);
+    if (st != WT_OK) {
+        api_status(req, st, NULL);
+        return;
+    }
+    req->status = 204;
+    req->content_type = "application/json";
+}
+
+static void get_helpers(http_request *req)
+{
+    net_person_ref *h;
+    int n = 0;
+    wt_status st = network_helpers(&req->ctx, &h, &n);
+    if (st != WT_OK) {
+        api_status(req, st, NULL);
+        return;
+    }
+    json_t *items = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(items, json_pack("{s:I, s:I, s:s, s:i, s:i}", "person_id", (json_int_t)h[i].person_id,
+                                               "household_id", (json_int_t)h[i].household_id, "name", h[i].name,
+                                               "active_offers", h[i].degree, "recent_matches", h[i].recent_matches));
+    api_reply(req, 200, json_pack("{s:o}", "items", items));
+}
+
 void network_api_routes(void)
 {
     router_add("GET", "/api/v1/relations", get_relations, ROUTE_API);
@@ -398,4 +620,16 @@ void network_api_routes(void)
     router_add("POST", "/api/v1/needs/{id}/matches", post_match, ROUTE_API);
     router_add("PATCH", "/api/v1/matches/{id}", patch_match, ROUTE_API);
     router_add("GET", "/api/v1/network/figures", get_figures, ROUTE_API);
+    router_add("GET", "/api/v1/network/helpers", get_helpers, ROUTE_API);
+    router_add("GET", "/api/v1/households/{id}/relations", get_household_relations, ROUTE_API);
+    router_add("POST", "/api/v1/relations/{id}/end", post_relation_end, ROUTE_API);
+    router_add("PATCH", "/api/v1/offers/{id}", patch_offer, ROUTE_API);
+    router_add("DELETE", "/api/v1/offers/{id}", delete_offer, ROUTE_API);
+    router_add("PUT", "/api/v1/persons/{id}/load", put_load, ROUTE_API);
+    router_add("GET", "/api/v1/households/{id}/needs", get_household_needs, ROUTE_API);
+    router_add("GET", "/api/v1/needs/{id}", get_need, ROUTE_API);
+    router_add("PATCH", "/api/v1/needs/{id}", patch_need, ROUTE_API);
+    router_add("DELETE", "/api/v1/needs/{id}", delete_need, ROUTE_API);
+    router_add("GET", "/api/v1/persons/{id}/network", get_person_network, ROUTE_API);
+    router_add("DELETE", "/api/v1/persons/{id}/network", delete_person_network, ROUTE_API);
 }

@@ -347,7 +347,9 @@ static void household_page(http_request *req, int64_t id, const errors *e)
 
 static void get_household_network(http_request *req)
 {
-    household_page(req, req->ids[0], NULL);
+    errors none;
+    errors_init(&none, req->a);
+    household_page(req, req->ids[0], &none);
 }
 
 static void post_household_relation(http_request *req)
@@ -378,7 +380,6 @@ static void post_household_relation(http_request *req)
     if (st == WT_INVALID) {
         req->status = 400;
         household_page(req, req->ids[0], &e);
-        req->status = 400;
         return;
     }
     if (st != WT_OK) {
@@ -467,7 +468,6 @@ static void post_need(http_request *req, int64_t household_id, int64_t person_id
             person_page(req, person_id, &e);
         else
             household_page(req, household_id, &e);
-        req->status = 400;
         return;
     }
     if (st != WT_OK) {
@@ -576,7 +576,9 @@ static void person_page(http_request *req, int64_t person_id, const errors *e)
 
 static void get_person_offers(http_request *req)
 {
-    person_page(req, req->ids[0], NULL);
+    errors none;
+    errors_init(&none, req->a);
+    person_page(req, req->ids[0], &none);
 }
 
 static void post_person_offer(http_request *req)
@@ -590,7 +592,6 @@ static void post_person_offer(http_request *req)
     if (st == WT_INVALID) {
         req->status = 400;
         person_page(req, req->ids[0], &e);
-        req->status = 400;
         return;
     }
     if (st != WT_OK) {
@@ -608,7 +609,6 @@ static void post_person_load(http_request *req)
     if (st == WT_INVALID) {
         req->status = 400;
         person_page(req, req->ids[0], &e);
-        req->status = 400;
         return;
     }
     if (st != WT_OK) {
@@ -817,7 +817,9 @@ static void need_page(http_request *req, int64_t need_id, const errors *e)
 
 static void get_need_proposals(http_request *req)
 {
-    need_page(req, req->ids[0], NULL);
+    errors none;
+    errors_init(&none, req->a);
+    need_page(req, req->ids[0], &none);
 }
 
 static void post_need_match(http_request *req)
@@ -831,7 +833,6 @@ static void post_need_match(http_request *req)
     if (st == WT_INVALID) {
         req->status = 400;
         need_page(req, req->ids[0], &e);
-        req->status = 400;
         return;
     }
     if (st != WT_OK) {
@@ -852,7 +853,6 @@ static void post_match(http_request *req)
     if (st == WT_INVALID && need_id) {
         req->status = 400;
         need_page(req, need_id, &e);
-        req->status = 400;
         return;
     }
     if (st != WT_OK) {
@@ -870,7 +870,6 @@ static void post_need_status(http_request *req)
     if (st == WT_INVALID) {
         req->status = 400;
         need_page(req, req->ids[0], &e);
-        req->status = 400;
         return;
     }
     if (st != WT_OK) {
