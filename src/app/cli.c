@@ -18,6 +18,7 @@
 #include "../user/mfa.h"
 #include "../user/user.h"
 #include "../user/user_db.h"
+#include "dbtools.h"
 #include "options.h"
 #include "routes.h"
 
@@ -49,6 +50,9 @@ static const char usage[] =
     "  team add --name NAME --municipality M [--district WK......]\n"
     "  team list\n"
     "  backup  --to FILE                    online, consistent copy of the database\n"
+    "  restore --from FILE                  load a backup into an empty database, then check it\n"
+    "  check                                integrity check of the database and its audit trail\n"
+    "  migrate --from URL --to URL          copy a whole database to an empty one (e.g. SQLite to PostgreSQL)\n"
     "  audit verify                         check the hash chain of the audit trail\n"
     "  audit list [--user ID] [--person ID] [--household ID] [--case ID] [--since DATE] [--limit N]\n"
     "  routes                               list every HTTP route (method, path, access)\n"
@@ -362,6 +366,12 @@ int cli_main(int argc, char **argv)
         rc = cmd || opt_flag(&k.o, "help") ? 0 : 2;
     } else if (strcmp(cmd, "routes") == 0) {
         rc = cmd_routes();
+    } else if (strcmp(cmd, "migrate") == 0) {
+        rc = dbtools_migrate(&k.o, &k.a);
+    } else if (strcmp(cmd, "restore") == 0) {
+        rc = dbtools_restore(&k.o, &k.a);
+    } else if (strcmp(cmd, "check") == 0) {
+        rc = dbtools_check(&k.o, &k.a);
     } else if (strcmp(cmd, "serve") == 0) {
         rc = open_db(&k);
         if (rc == 0) {

@@ -1,6 +1,6 @@
 /*
  * cli.h - the subcommands of the wijkteam program:
- *   serve, init, demo, user, team, backup, audit, --help, --version.
+ *   serve, init, demo, user, team, backup, restore, migrate, audit, --help, --version.
  * Every subcommand takes --db (or WIJKTEAM_DB).
  */
 #ifndef WT_CLI_H

@@ -14,6 +14,11 @@ void log_set_level(log_level lvl)
     min_level = lvl;
 }
 
+log_level log_get_level(void)
+{
+    return min_level;
+}
+
 void log_msg(log_level lvl, const char *fmt, ...)
 {
     if (lvl < min_level)

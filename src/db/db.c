@@ -50,7 +50,21 @@ wt_status db_open(const char *url, db **out, arena *a, const char **err)
     const char *target = NULL;
     const db_ops *ops = backend_for(url, &target);
     *out = NULL;
-    return ops->open(target, out, a, err);
+    return ops->open(target, false, out, a, err);
+}
+
+wt_status db_open_readonly(const char *url, db **out, arena *a, const char **err)
+{
+    const char *target = NULL;
+    const db_ops *ops = backend_for(url, &target);
+    *out = NULL;
+    return ops->open(target, true, out, a, err);
+}
+
+const char *db_url_sqlite_file(const char *url)
+{
+    const char *target = NULL;
+    return backend_for(url, &target) == &db_sqlite_ops ? target : NULL;
 }
 
 void db_close(db *c)
@@ -135,4 +149,15 @@ const char *db_last_error(db *c)
 wt_status db_backup(db *c, const char *dest)
 {
     return c->ops->backup ? c->ops->backup(c, dest) : WT_UNAVAILABLE;
+}
+
+wt_status db_restore(db *c, const char *src)
+{
+    return c->ops->restore ? c->ops->restore(c, src) : WT_UNAVAILABLE;
+}
+
+wt_status db_check(db *c, arena *a, const char **problem)
+{
+    *problem = NULL;
+    return c->ops->check ? c->ops->check(c, a, problem) : WT_UNAVAILABLE;
 }

@@ -68,6 +68,11 @@ bool db_is_null(const db_result *r, int row, int col);
  * failure is written to err (an arena string) when err is not NULL.
  */
 wt_status db_open(const char *url, db **out, arena *a, const char **err);
+/* The same, for reading only: a SQLite file is opened read-only and left exactly as it is
+ * (a backup to restore, the source of `wijkteam migrate`). */
+wt_status db_open_readonly(const char *url, db **out, arena *a, const char **err);
+/* The file of a SQLite URL ("sqlite:PATH" or a plain path); NULL for PostgreSQL. */
+const char *db_url_sqlite_file(const char *url);
 void db_close(db *c);
 const char *db_backend_name(const db *c);
 
@@ -91,13 +96,28 @@ bool db_in_transaction(db *c);
 /* An online, consistent copy of the whole database into dest (a file path for SQLite). */
 wt_status db_backup(db *c, const char *dest);
 
+/*
+ * Loads a backup that db_backup of the same backend wrote (a SQLite file, a
+ * pg_dump archive) into c, which must hold no tables yet; in one transaction
+ * where the backend allows (a failure leaves c empty).
+ */
+wt_status db_restore(db *c, const char *src);
+
+/*
+ * The backend's own integrity check. SQLite: PRAGMA integrity_check and
+ * foreign_key_check. PostgreSQL: every table is read through, and with the
+ * amcheck extension installed every B-tree index is checked against its
+ * table. *problem (an arena string) describes the first problem, NULL if none.
+ */
+wt_status db_check(db *c, arena *a, const char **problem);
+
 /* Last backend error text, for the operator's log (never contains parameters). */
 const char *db_last_error(db *c);
 
 /* Backend vtable: implemented by db_sqlite.c (and db_pgsql.c). */
 typedef struct db_ops {
     const char *name;
-    wt_status (*open)(const char *target, db **out, arena *a, const char **err);
+    wt_status (*open)(const char *target, bool readonly, db **out, arena *a, const char **err);
     void (*close)(db *c);
     wt_status (*query)(db *c, arena *a, db_result *res, const char *sql, const db_param *p, size_t n);
     wt_status (*exec)(db *c, const char *sql, const db_param *p, size_t n);
@@ -107,6 +127,8 @@ typedef struct db_ops {
     wt_status (*rollback)(db *c);
     const char *(*last_error)(db *c);
     wt_status (*backup)(db *c, const char *dest);
+    wt_status (*restore)(db *c, const char *src);
+    wt_status (*check)(db *c, arena *a, const char **problem);
 } db_ops;
 
 /* Every backend's connection starts with this header. */

@@ -23,9 +23,10 @@
  *   hash-chained audit trail (read the last hash, append the next) rely on.
  *   Reads never wait for it. A writer that cannot get the lock within 10 s
  *   fails with WT_UNAVAILABLE (503), like SQLite's busy timeout.
- * - Backup runs pg_dump (custom format, one consistent snapshot) into the file;
- *   the connection parameters, password included, go to it in its environment,
- *   never on its command line.
+ * - Backup runs pg_dump (custom format, one consistent snapshot) into the file,
+ *   restore runs pg_restore (one transaction); the connection parameters,
+ *   password included, go to them in their environment, never on their
+ *   command line.
  */
 #include "db.h"
 #include "../core/buf.h"
@@ -228,8 +229,9 @@ static PGconn *connect_url(const char *url)
     return PQconnectdbParams(keys, vals, 1);
 }
 
-static wt_status pg_open(const char *url, db **out, arena *a, const char **err)
+static wt_status pg_open(const char *url, bool readonly, db **out, arena *a, const char **err)
 {
+    (void)readonly; /* the callers that read only do so in READ ONLY transactions */
     char *perr = NULL;
     PQconninfoOption *opts = PQconninfoParse(url, &perr);
     if (!opts) {
@@ -570,34 +572,93 @@ static char **dump_environment(pg_db *g, arena *a)
     return env;
 }
 
+/* Runs a PostgreSQL client program (pg_dump, pg_restore) with the connection in its environment. */
+static wt_status run_client(pg_db *g, char *const argv[])
+{
+    arena a;
+    arena_init(&a);
+    pid_t pid;
+    int rc = posix_spawnp(&pid, argv[0], NULL, NULL, argv, dump_environment(g, &a));
+    arena_free(&a);
+    if (rc != 0) {
+        char msg[160];
+        snprintf(msg, sizeof msg, rc == ENOENT ? "%s was not found on the PATH (install postgresql-client)"
+                                               : "%s could not be started", argv[0]);
+        set_error(g, NULL, msg);
+        return WT_UNAVAILABLE;
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) {
+            set_error(g, NULL, "lost track of a PostgreSQL client program");
+            return WT_DBERROR;
+        }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "%s failed (its message is above)", argv[0]);
+        set_error(g, NULL, msg);
+        return WT_DBERROR;
+    }
+    return WT_OK;
+}
+
 static wt_status pg_backup(db *c, const char *dest)
 {
     pg_db *g = (pg_db *)c;
     wt_status st = ensure_connected(g);
     if (st != WT_OK)
         return st;
-    arena a;
-    arena_init(&a);
     char *argv[] = {"pg_dump", "--format=custom", "--no-password", "--file", (char *)dest, NULL};
-    pid_t pid;
-    int rc = posix_spawnp(&pid, "pg_dump", NULL, NULL, argv, dump_environment(g, &a));
-    arena_free(&a);
-    if (rc != 0) {
-        set_error(g, NULL, rc == ENOENT ? "pg_dump was not found on the PATH (install postgresql-client)"
-                                        : "pg_dump could not be started");
-        return WT_UNAVAILABLE;
+    return run_client(g, argv);
+}
+
+/*
+ * pg_restore of a pg_dump archive into this database, in a single transaction
+ * and stopping at the first error, so that a failure leaves the database as
+ * empty as it was. Owners and privileges are not restored: the objects belong
+ * to the user wijkteam connects as.
+ */
+static wt_status pg_restore(db *c, const char *src)
+{
+    pg_db *g = (pg_db *)c;
+    wt_status st = ensure_connected(g);
+    if (st != WT_OK)
+        return st;
+    char dbname[256];
+    snprintf(dbname, sizeof dbname, "--dbname=%s", PQdb(g->h));
+    char *argv[] = {"pg_restore", "--no-password", "--single-transaction", "--exit-on-error", "--no-owner",
+                    "--no-privileges", dbname, (char *)src, NULL};
+    return run_client(g, argv);
+}
+
+static wt_status pg_check(db *c, arena *a, const char **problem)
+{
+    pg_db *g = (pg_db *)c;
+    db_result r;
+    wt_status st = pg_query(c, a, &r,
+                            "SELECT quote_ident(table_name) FROM information_schema.tables"
+                            " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1",
+                            NULL, 0);
+    for (int i = 0; st == WT_OK && i < r.nrows && !*problem; i++) {
+        db_result n;
+        /* Reading every row makes PostgreSQL check every heap page it touches. */
+        if (pg_query(c, a, &n, arena_printf(a, "SELECT COUNT(*) FROM (SELECT * FROM %s) t", db_get(&r, i, 0)), NULL,
+                     0) != WT_OK)
+            *problem = arena_printf(a, "table %s cannot be read: %s", db_get(&r, i, 0), g->errmsg);
     }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR) {
-            set_error(g, NULL, "lost track of pg_dump");
-            return WT_DBERROR;
-        }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        set_error(g, NULL, "pg_dump failed (its message is above)");
-        return WT_DBERROR;
+    db_result ext;
+    if (st == WT_OK && !*problem)
+        st = pg_query(c, a, &ext, "SELECT COUNT(*) FROM pg_extension WHERE extname = 'amcheck'", NULL, 0);
+    if (st == WT_OK && !*problem && db_get_int(&ext, 0, 0) > 0) {
+        db_result idx;
+        if (pg_query(c, a, &idx,
+                     "SELECT bt_index_check(i.indexrelid, true) FROM pg_index i"
+                     " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam"
+                     " WHERE am.amname = 'btree' AND c.relnamespace = current_schema()::regnamespace",
+                     NULL, 0) != WT_OK)
+            *problem = arena_printf(a, "an index does not match its table: %s", g->errmsg);
     }
-    return WT_OK;
+    return st;
 }
 
 const db_ops db_pgsql_ops = {
@@ -612,4 +673,6 @@ const db_ops db_pgsql_ops = {
     .rollback = pg_rollback,
     .last_error = pg_last_error,
     .backup = pg_backup,
+    .restore = pg_restore,
+    .check = pg_check,
 };

@@ -65,14 +65,16 @@ static wt_status map_rc(sqlite_db *s, int rc)
     }
 }
 
-static wt_status sqlite_open(const char *path, db **out, arena *a, const char **err)
+static wt_status sqlite_open(const char *path, bool readonly, db **out, arena *a, const char **err)
 {
     sqlite_db *s = xcalloc(1, sizeof(*s));
     s->base.ops = &db_sqlite_ops;
-    int rc = sqlite3_open_v2(path, &s->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    int flags = SQLITE_OPEN_NOMUTEX | (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    int rc = sqlite3_open_v2(path, &s->h, flags, NULL);
     if (rc != SQLITE_OK) {
         if (err)
-            *err = arena_printf(a, "cannot open SQLite database: %s", s->h ? sqlite3_errmsg(s->h) : "out of memory");
+            *err = arena_printf(a, "cannot open SQLite database %s: %s", path,
+                                s->h ? sqlite3_errmsg(s->h) : "out of memory");
         sqlite3_close(s->h);
         free(s);
         return WT_UNAVAILABLE;
@@ -80,13 +82,15 @@ static wt_status sqlite_open(const char *path, db **out, arena *a, const char **
     sqlite3_busy_timeout(s->h, 10000);
     sqlite3_extended_result_codes(s->h, 1);
     char *msg = NULL;
+    /* A read-only connection leaves the file as it is: no change of journal mode. */
     rc = sqlite3_exec(s->h,
-                      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-                      "PRAGMA temp_store=MEMORY;",
+                      readonly ? "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;"
+                               : "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+                                 "PRAGMA temp_store=MEMORY;",
                       NULL, NULL, &msg);
     if (rc != SQLITE_OK) {
         if (err)
-            *err = arena_printf(a, "cannot set up SQLite database: %s", msg ? msg : "unknown error");
+            *err = arena_printf(a, "cannot set up SQLite database %s: %s", path, msg ? msg : "unknown error");
         sqlite3_free(msg);
         sqlite3_close(s->h);
         free(s);
@@ -273,38 +277,94 @@ static const char *sqlite_last_error(db *c)
     return ((sqlite_db *)c)->errmsg;
 }
 
-/* Copies the live database page by page; readers and writers may go on meanwhile. */
+static void remember_error_of(sqlite_db *s, sqlite3 *other)
+{
+    const char *m = other ? sqlite3_errmsg(other) : "out of memory";
+    size_t n = strlen(m) < sizeof s->errmsg - 1 ? strlen(m) : sizeof s->errmsg - 1;
+    memcpy(s->errmsg, m, n);
+    s->errmsg[n] = '\0';
+}
+
+/*
+ * Copies all pages of from into to in one step: the source is read in one
+ * snapshot (a read transaction), so the copy is consistent, and under WAL the
+ * writers go on meanwhile. (Copying in small steps would start over each time
+ * another connection writes, and might never finish under a steady load.)
+ */
+static wt_status copy_pages(sqlite_db *s, sqlite3 *to, sqlite3 *from, sqlite3 *err_of)
+{
+    sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
+    if (!b) {
+        remember_error_of(s, to);
+        return WT_DBERROR;
+    }
+    int rc;
+    while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep(20);
+    int fin = sqlite3_backup_finish(b);
+    if (rc == SQLITE_DONE && fin == SQLITE_OK)
+        return WT_OK;
+    remember_error_of(s, err_of);
+    return WT_DBERROR;
+}
+
+/* An online, consistent copy of the live database into the file dest. */
 static wt_status sqlite_backup(db *c, const char *dest)
 {
     sqlite_db *s = (sqlite_db *)c;
     sqlite3 *out = NULL;
-    wt_status st = WT_OK;
-    if (sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-        st = WT_DBERROR;
-        goto out;
-    }
-    sqlite3_backup *b = sqlite3_backup_init(out, "main", s->h, "main");
-    if (!b) {
-        st = WT_DBERROR;
-        goto out;
-    }
-    int rc;
-    do {
-        rc = sqlite3_backup_step(b, 256);
-        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-            sqlite3_sleep(20);
-    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-    if (sqlite3_backup_finish(b) != SQLITE_OK || rc != SQLITE_DONE)
-        st = WT_DBERROR;
-out:
-    if (st != WT_OK && out) {
-        const char *m = sqlite3_errmsg(out);
-        size_t n = strlen(m) < sizeof s->errmsg - 1 ? strlen(m) : sizeof s->errmsg - 1;
-        memcpy(s->errmsg, m, n);
-        s->errmsg[n] = '\0';
-    }
+    wt_status st = WT_DBERROR;
+    if (sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK)
+        st = copy_pages(s, out, s->h, out);
+    else
+        remember_error_of(s, out);
     sqlite3_close(out);
     return st;
+}
+
+/* Loads the backup file src into this (empty) database; the file is opened read-only and left as it is. */
+static wt_status sqlite_restore(db *c, const char *src)
+{
+    sqlite_db *s = (sqlite_db *)c;
+    sqlite3 *in = NULL;
+    wt_status st = WT_DBERROR;
+    if (sqlite3_open_v2(src, &in, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+        st = copy_pages(s, s->h, in, s->h);
+    else
+        remember_error_of(s, in);
+    sqlite3_close(in);
+    return st;
+}
+
+/* The first row of a check pragma that reports something, or NULL. */
+static const char *pragma_problem(sqlite_db *s, arena *a, const char *pragma, bool ok_row)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->h, pragma, -1, &st, NULL) != SQLITE_OK) {
+        remember_error(s);
+        return arena_printf(a, "%s failed: %s", pragma, s->errmsg);
+    }
+    const char *problem = NULL;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(st, 0);
+        if (!ok_row || !v || strcmp(v, "ok") != 0)
+            problem = arena_printf(a, "%s: %s", pragma, v ? v : "a row violates a foreign key");
+    } else if (rc != SQLITE_DONE) {
+        remember_error(s);
+        problem = arena_printf(a, "%s failed: %s", pragma, s->errmsg);
+    }
+    sqlite3_finalize(st);
+    return problem;
+}
+
+static wt_status sqlite_check(db *c, arena *a, const char **problem)
+{
+    sqlite_db *s = (sqlite_db *)c;
+    *problem = pragma_problem(s, a, "PRAGMA integrity_check", true);
+    if (!*problem)
+        *problem = pragma_problem(s, a, "PRAGMA foreign_key_check", false);
+    return WT_OK;
 }
 
 const db_ops db_sqlite_ops = {
@@ -319,4 +379,6 @@ const db_ops db_sqlite_ops = {
     .rollback = sqlite_rollback,
     .last_error = sqlite_last_error,
     .backup = sqlite_backup,
+    .restore = sqlite_restore,
+    .check = sqlite_check,
 };

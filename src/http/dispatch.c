@@ -49,15 +49,23 @@ static const char *bearer_token(http_request *req)
     return NULL;
 }
 
-static void authenticate(http_request *req, db *c)
+/* Finds who sends the request; false (after a 503) when the database cannot say. */
+static bool authenticate(http_request *req, db *c)
 {
     const char *token = req->is_api ? bearer_token(req) : req_cookie(req, SESSION_COOKIE);
     if (!token)
-        return;
-    if (session_lookup(c, req->a, token, req->is_api, &req->session, &req->ctx.who) != WT_OK) {
-        memset(&req->session, 0, sizeof(req->session));
-        memset(&req->ctx.who, 0, sizeof(req->ctx.who));
+        return true;
+    wt_status st = session_lookup(c, req->a, token, req->is_api, &req->session, &req->ctx.who);
+    if (st == WT_OK)
+        return true;
+    memset(&req->session, 0, sizeof(req->session));
+    memset(&req->ctx.who, 0, sizeof(req->ctx.who));
+    if (st == WT_UNAVAILABLE || st == WT_DBERROR) {
+        /* Not "logged out": the session may well be valid once the database answers again. */
+        http_error(req, 503, _("De database is tijdelijk niet bereikbaar."));
+        return false;
     }
+    return true;
 }
 
 static bool csrf_ok(http_request *req)
@@ -175,7 +183,8 @@ void dispatch(http_request *req)
     req->ctx.a = req->a;
     if (is_form(req))
         parse_urlencoded(req->a, &req->form, req->body ? req->body : "", req->body_len);
-    authenticate(req, c);
+    if (!authenticate(req, c))
+        return;
     bool logged_in = req->ctx.who.user_id != 0;
     if (!(rt->flags & ROUTE_PUBLIC) && !logged_in) {
         require_login(req);

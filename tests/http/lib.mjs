@@ -1,7 +1,7 @@
 // Test harness for HTTP and browser tests: starts the real wijkteam binary
 // (the ASan/UBSan build) on a free loopback port with a fresh demo database,
 // and offers login helpers per role. Each test file starts its own server.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ export const USERS = {
   policy: 'beleid',         // policy officer: aggregates only
 };
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
@@ -43,6 +43,12 @@ export function cli(args, input) {
   return execFileSync(BIN, args, { env: sanEnv, input, encoding: 'utf8' });
 }
 
+// Runs a CLI subcommand that may fail; returns { code, out, err }.
+export function runCli(args, input = '') {
+  const r = spawnSync(BIN, args, { env: sanEnv, input, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
 // PostgreSQL instead of SQLite when WIJKTEAM_TEST_PG is the URL of a server's database
 // (scripts/pg-test.sh, make http-pg): each server gets a database of its own, dropped on stop.
 export const PG = process.env.WIJKTEAM_TEST_PG || '';
@@ -52,7 +58,7 @@ function pgAdmin(sql) {
 }
 
 // A fresh, empty database: a PostgreSQL URL or a SQLite file in dir.
-function freshDatabase(dir) {
+export function freshDatabase(dir) {
   if (!PG) return { db: join(dir, 'test.db'), drop() {} };
   const name = `wt_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   pgAdmin(`CREATE DATABASE ${name}`);
@@ -61,13 +67,14 @@ function freshDatabase(dir) {
   return { db: u.toString(), drop() { pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } };
 }
 
-// Starts a server with a fresh demo database (residents: small for speed).
-export async function startServer({ residents = 400, extraArgs = [] } = {}) {
+// Starts a server with a fresh demo database (residents: small for speed), or on the given
+// database `db` as it is (left in place on stop).
+export async function startServer({ residents = 400, extraArgs = [], db: given = '' } = {}) {
   if (!existsSync(BIN)) throw new Error(`build ${BIN} first (make build/san/wijkteam)`);
   const dir = mkdtempSync(join(tmpdir(), 'wijkteam-test-'));
-  const fresh = freshDatabase(dir);
+  const fresh = given ? { db: given, drop() {} } : freshDatabase(dir);
   const { db } = fresh;
-  cli(['demo', '--db', db, '--residents', String(residents)]);
+  if (!given) cli(['demo', '--db', db, '--residents', String(residents)]);
   const port = await freePort();
   const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, ...extraArgs],
     { env: sanEnv, stdio: ['ignore', 'pipe', 'pipe'] });
