@@ -105,12 +105,14 @@ http: $(B)/san/wijkteam $(B)/static/.stamp
 	WIJKTEAM_BIN=$(abspath $(B))/san/wijkteam node --test --test-concurrency=1 tests/http/*.test.mjs
 
 # The same against a throw-away PostgreSQL server (scripts/pg-test.sh): the store's unit tests
-# (suite db_pgsql) and the whole HTTP suite, each server on a database of its own.
+# (suite db_pgsql) and the whole HTTP suite, each server on a database of its own; then the tests
+# only PostgreSQL has (tests/http/pg: migrate, outage and recovery, crashes of PostgreSQL itself).
 unit-pg: $(B)/tests/unit
 	sh scripts/pg-test.sh env ASAN_OPTIONS=detect_leaks=1 ./$(B)/tests/unit --jobs 2 --filter 'db_pgsql/*'
 
 http-pg: $(B)/san/wijkteam $(B)/static/.stamp
-	sh scripts/pg-test.sh $(MAKE) --no-print-directory http
+	sh scripts/pg-test.sh sh -c '$(MAKE) --no-print-directory http && \
+	  WIJKTEAM_BIN=$(abspath $(B))/san/wijkteam node --test --test-concurrency=1 tests/http/pg/*.test.mjs'
 
 e2e: $(B)/san/wijkteam $(B)/static/.stamp
 	WIJKTEAM_BIN=$(abspath $(B))/san/wijkteam node --test --test-concurrency=1 tests/e2e/*.test.mjs
