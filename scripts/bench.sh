@@ -1,50 +1,152 @@
 #!/bin/sh
-# make bench: throughput of the main pages as a ratio to a bare handler in the
-# same binary, measured side by side in one run (wrk, 64 connections), so the
-# figures hold on a shared, noisy machine. Not part of make check.
-#   RESIDENTS=10000 DURATION=10 sh scripts/bench.sh
+# make bench: how fast wijkteam is, as ratios measured side by side in one run,
+# so that the figures hold on a shared, noisy machine. Not part of make check.
+#
+#   throughput  of the main pages under wrk (CONNS connections), each as a ratio
+#               to the bare handler of the same binary (serve --bench, /bench/bare)
+#               measured right before it;
+#   latency     of each page with one connection (median), and its growth from the
+#               smallest to the largest size (a page that scans grows with the data);
+#   memory      peak resident memory (VmHWM) of the server;
+#   import      rows per second of the demo generator and of wijkteam migrate, as a
+#               ratio to SQLite's raw insert rate (scripts/bench-insert.c).
+#
+#   SIZES="10000 1000000" BACKENDS="sqlite postgresql" DURATION=8 CONNS=64 sh scripts/bench.sh
+#
+# PostgreSQL runs in a private server (scripts/pg-test.sh) with durable settings
+# (fsync and synchronous_commit on, as in production).
 set -eu
 B=${B:-build}
 BIN=$B/wijkteam
-RESIDENTS=${RESIDENTS:-10000}
+SIZES=${SIZES:-10000}
+BACKENDS=${BACKENDS:-sqlite postgresql}
 DURATION=${DURATION:-8}
 CONNS=${CONNS:-64}
-PORT=${PORT:-18080}
-dir=$(mktemp -d)
-trap 'kill $pid 2>/dev/null; rm -rf "$dir"' EXIT
-db=$dir/bench.db
-echo "generating $RESIDENTS residents..."
-$BIN demo --db "$db" --residents "$RESIDENTS" >/dev/null
-WIJKTEAM_LOG=warn $BIN serve --db "$db" --listen 127.0.0.1:$PORT --bench &
-pid=$!
-for i in $(seq 50); do curl -fs http://127.0.0.1:$PORT/healthz >/dev/null && break; sleep 0.1; done
-base=http://127.0.0.1:$PORT
-cookie=$(curl -s -D - -o /dev/null -d 'username=sanne&password=wijkteam-demo-2026' $base/login | sed -n 's/^Set-Cookie: \(wt_session=[^;]*\).*/\1/p')
-[ -n "$cookie" ] || { echo "login failed"; exit 1; }
+THREADS=${THREADS:-$(nproc)}
 
-rate() { # path [auth] -> requests per second
-  if [ "${2:-}" = auth ]; then
-    wrk -t2 -c"$CONNS" -d"${DURATION}s" -H "Cookie: $cookie" "$base$1" | awk '/Requests\/sec/ {print $2}'
+case " $BACKENDS " in
+*" postgresql "*)
+  if [ -z "${WIJKTEAM_TEST_PG:-}" ]; then
+    PGTEST_DURABLE=1 SIZES="$SIZES" BACKENDS="$BACKENDS" DURATION="$DURATION" CONNS="$CONNS" B="$B" \
+      exec sh scripts/pg-test.sh sh "$0"
+  fi ;;
+esac
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/wt-bench-XXXXXX")
+pid=""
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; rm -rf "$dir"' EXIT
+results=$dir/results
+: >"$results"
+
+json() { # FIELD-EXPRESSION: reads JSON on stdin, prints the JS expression over it (j) or nothing
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{const j=JSON.parse(s);const v=eval(process.argv[1]);if(v!==undefined&&v!==null)console.log(v)}catch{}})' "$1"
+}
+seconds() { date +%s.%N; }
+
+database() { # BACKEND SIZE -> a new, empty database
+  if [ "$1" = sqlite ]; then
+    echo "$dir/bench-$2.db"
   else
-    wrk -t2 -c"$CONNS" -d"${DURATION}s" "$base$1" | awk '/Requests\/sec/ {print $2}'
+    psql -X -q -d "$WIJKTEAM_TEST_PG" -c "DROP DATABASE IF EXISTS bench_$2" -c "CREATE DATABASE bench_$2"
+    echo "${WIJKTEAM_TEST_PG%/*}/bench_$2"
   fi
 }
 
-first_id() { sqlite3 "$db" "$1" 2>/dev/null || true; }
-case_id=$(first_id "SELECT id FROM cases WHERE status='open' AND team_id=1 ORDER BY id LIMIT 1")
-hh_id=$(first_id "SELECT household_id FROM cases WHERE id=${case_id:-0}")
+rate() { # URL SECONDS [HEADER] -> requests per second under wrk
+  if [ -n "${3:-}" ]; then wrk -t2 -c"$CONNS" -d"$2s" -H "$3" "$1"; else wrk -t2 -c"$CONNS" -d"$2s" "$1"; fi |
+    awk '/Requests\/sec/ {print $2}'
+}
 
-printf '%-34s %12s %8s\n' "page ($RESIDENTS residents)" "req/s" "ratio"
-bare=$(rate /bench/bare)
-printf '%-34s %12s %8s\n' "bare handler (baseline)" "$bare" "1.00"
-for spec in "/login" "/ auth" "/cases auth" "/search?q=jansen auth" \
-            "/cases/${case_id:-0} auth" "/households/${hh_id:-0} auth"; do
-  path=${spec% auth}; auth=""; [ "$path" != "$spec" ] && auth=auth
-  if [ -n "$auth" ]; then code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base$path")
-  else code=$(curl -s -o /dev/null -w '%{http_code}' "$base$path"); fi
-  if [ "$code" != 200 ]; then printf '%-34s %12s\n' "$path" "(HTTP $code, skipped)"; continue; fi
-  r=$(rate "$path" $auth)
-  printf '%-34s %12s %8.2f\n' "$path" "$r" "$(echo "$r / $bare" | bc -l)"
+median_ms() { # URL [HEADER] -> median latency in ms with one connection
+  if [ -n "${2:-}" ]; then wrk -t1 -c1 -d3s --latency -H "$2" "$1"; else wrk -t1 -c1 -d3s --latency "$1"; fi |
+    awk '$1 == "50%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+                       printf "%.3f\n", u == "us" ? v / 1000 : u == "s" ? v * 1000 : v }'
+}
+
+# --- bulk import -------------------------------------------------------------
+cc -O2 -o "$dir/bench-insert" scripts/bench-insert.c -lsqlite3
+raw=$("$dir/bench-insert" "$dir/raw.db" 1000000)
+echo "SQLite raw insert rate (scripts/bench-insert.c, 1,000,000 rows): $raw rows/s"
+echo
+
+bench_size() { # BACKEND SIZE
+  backend=$1 size=$2
+  db=$(database "$backend" "$size")
+  t0=$(seconds)
+  WIJKTEAM_LOG=warn $BIN demo --db "$db" --residents "$size" >/dev/null 2>&1
+  gen=$(echo "$(seconds) - $t0" | bc -l)
+  # The rows the generator wrote, counted by a copy to SQLite (which also measures migrate's rate).
+  copy=$dir/copy-$backend-$size.db
+  out=$($BIN migrate --from "$db" --to "sqlite:$copy" 2>/dev/null | tail -1)
+  rows=$(echo "$out" | sed -n 's/^migrated \([0-9]*\) rows.*/\1/p')
+  mig=$(echo "$out" | sed -n 's/.*(\([0-9]*\) rows\/s).*/\1/p')
+  printf 'import %-10s %8s residents: demo %9.0f rows/s (%.2f of raw)   migrate %s->sqlite %9s rows/s (%.2f of raw)   %s rows\n' \
+    "$backend" "$size" "$(echo "$rows / $gen" | bc -l)" "$(echo "$rows / $gen / $raw" | bc -l)" "$backend" "$mig" \
+    "$(echo "$mig / $raw" | bc -l)" "$rows"
+  if [ "$backend" = postgresql ]; then
+    target=$(database postgresql "${size}_m")
+    out=$($BIN migrate --from "sqlite:$copy" --to "$target" 2>/dev/null | tail -1)
+    mig=$(echo "$out" | sed -n 's/.*(\([0-9]*\) rows\/s).*/\1/p')
+    printf 'import %-10s %8s residents: migrate sqlite->postgresql %9s rows/s (%.2f of raw)\n' "$backend" "$size" "$mig" \
+      "$(echo "$mig / $raw" | bc -l)"
+    psql -X -q -d "$WIJKTEAM_TEST_PG" -c "DROP DATABASE bench_${size}_m"
+  fi
+  rm -f "$copy"
+
+  port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  base=http://127.0.0.1:$port
+  WIJKTEAM_LOG=warn $BIN serve --db "$db" --listen "127.0.0.1:$port" --threads "$THREADS" --bench &
+  pid=$!
+  for i in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.1; done
+  cookie=$(curl -s -D - -o /dev/null -d 'username=sanne&password=wijkteam-demo-2026' "$base/login" |
+    sed -n 's/^Set-Cookie: \(wt_session=[^;]*\).*/\1/p')
+  token=$(curl -s -H 'Content-Type: application/json' -d '{"username":"sanne","password":"wijkteam-demo-2026"}' \
+    "$base/api/v1/session" | json j.token)
+  [ -n "$cookie" ] && [ -n "$token" ] || { echo "bench: login failed"; exit 1; }
+  bearer="Authorization: Bearer $token"
+  case_id=$(curl -s -H "$bearer" "$base/api/v1/cases?limit=1" | json 'j.items[0].id')
+  hh_id=$(curl -s -H "$bearer" "$base/api/v1/cases/${case_id:-0}" | json 'j.household_id ?? j.household.id')
+  [ -n "$hh_id" ] || hh_id=$(curl -s -H "$bearer" "$base/api/v1/households?limit=1" | json 'j.items[0].id')
+  name=$(curl -s -H "$bearer" "$base/api/v1/households/${hh_id:-0}" | json 'encodeURIComponent(j.members[0].family_name)')
+
+  printf '\n%-10s %9s  %-22s %10s %10s %7s %12s\n' backend residents page "req/s" "bare req/s" ratio "median ms"
+  for spec in "start page|/|c" "case page|/cases/${case_id:-0}|c" "plan|/api/v1/cases/${case_id:-0}/plan|b" \
+              "search|/search?q=${name:-jansen}|c" "household page|/households/${hh_id:-0}|c"; do
+    label=${spec%%|*} rest=${spec#*|}; path=${rest%|*} auth=${rest##*|}
+    header="Cookie: $cookie"; [ "$auth" = b ] && header=$bearer
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$base$path")
+    if [ "$code" != 200 ]; then
+      printf '%-10s %9s  %-22s %s\n' "$backend" "$size" "$label" "(HTTP $code: not in the demo data, skipped)"
+      continue
+    fi
+    bare=$(rate "$base/bench/bare" "$(( (DURATION + 1) / 2 ))")
+    r=$(rate "$base$path" "$DURATION" "$header")
+    ms=$(median_ms "$base$path" "$header")
+    ratio=$(echo "$r / $bare" | bc -l)
+    printf '%-10s %9s  %-22s %10s %10s %7.2f %12s\n' "$backend" "$size" "$label" "$r" "$bare" "$ratio" "$ms"
+    echo "$backend|$size|$label|$ms" >>"$results"
+  done
+  rss=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
+  printf '%-10s %9s  peak server memory: %d MB\n\n' "$backend" "$size" "$((rss / 1024))"
+  kill $pid; wait $pid 2>/dev/null || true; pid=""
+  [ "$backend" = sqlite ] && rm -f "$db" "$db-wal" "$db-shm"
+  [ "$backend" = postgresql ] && psql -X -q -d "$WIJKTEAM_TEST_PG" -c "DROP DATABASE bench_$size WITH (FORCE)"
+  return 0
+}
+
+for backend in $BACKENDS; do
+  for size in $SIZES; do bench_size "$backend" "$size"; done
 done
-rss=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
-echo "server peak memory: $((rss / 1024)) MB"
+
+# --- latency growth ------------------------------------------------------------
+small=$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -1)
+large=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
+if [ "$small" != "$large" ]; then
+  echo "median latency growth from $small to $large residents (target: at most 1.5x)"
+  for backend in $BACKENDS; do
+    grep "^$backend|$small|" "$results" | while IFS='|' read -r _ _ label ms; do
+      big=$(grep "^$backend|$large|$label|" "$results" | cut -d'|' -f4)
+      [ -n "$big" ] && printf '  %-10s %-22s %8s ms -> %8s ms  %5.2fx\n' "$backend" "$label" "$ms" "$big" "$(echo "$big / $ms" | bc -l)"
+    done
+  done
+fi

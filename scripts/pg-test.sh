@@ -7,6 +7,7 @@
 # (Debian's postgresql). As root, the server runs as the user postgres.
 #
 #   sh scripts/pg-test.sh make http        # the HTTP suite on PostgreSQL
+#   PGTEST_DURABLE=1 sh scripts/pg-test.sh ...   fsync and synchronous_commit on (benchmarks)
 set -eu
 
 if [ $# -eq 0 ]; then
@@ -53,13 +54,17 @@ $as_pg "$PGBIN/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --loc
   exit 1
 }
 
+# Tests need no durability (a crash of the machine loses the test anyway); benchmarks
+# (PGTEST_DURABLE=1) run with PostgreSQL's durable defaults, as in production.
+speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ -n "${PGTEST_DURABLE:-}" ] && speed=""
+
 # A port may be taken between choosing and binding it: try a few.
 started=""
 for attempt in 1 2 3 4 5; do
   port=$(free_port)
   if $as_pg "$PGBIN/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 30 \
-       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off \
--c synchronous_commit=off -c full_page_writes=off" start >/dev/null 2>&1; then
+       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 $speed" start >/dev/null 2>&1; then
     started=yes
     break
   fi
