@@ -41,9 +41,11 @@ static void actions_block(http_request *req, const worklist *w)
         const worklist_action *x = &w->actions[i];
         html_printf(b, "<li><p class=\"utrecht-paragraph\"><span class=\"wt-layer wt-layer--%s\">%s</span> %s</p>",
                     x->layer, plan_label(plan_layers, x->layer), x->body);
-        html_printf(b, "<p class=\"utrecht-paragraph\">%s%s %s. <a class=\"utrecht-link\" href=\"/cases/%lld#goal-%lld\">%s</a></p></li>",
-                    x->overdue ? _("Te laat! ") : "", _("Streefdatum"), date_display(req->a, x->due_on),
-                    (long long)x->case_id, (long long)x->goal_id, x->household_name);
+        html_raw(b, "<p class=\"utrecht-paragraph\">");
+        if (x->overdue)
+            html_printf(b, "<strong class=\"wt-overdue\">%s</strong> ", _("Te laat."));
+        html_printf(b, "%s %s. <a class=\"utrecht-link\" href=\"/cases/%lld#goal-%lld\">%s</a></p></li>", _("Streefdatum"),
+                    date_display(req->a, x->due_on), (long long)x->case_id, (long long)x->goal_id, x->household_name);
     }
     html_raw(b, "</ul></section>");
 }

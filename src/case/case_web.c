@@ -197,8 +197,10 @@ static void close_form(http_request *req, const wt_case *c, const case_form *f, 
     if (open_actions > 0) {
         const char *err = case_form_error(f, "confirm");
         const char *id = f && f->prefix ? arena_printf(req->a, "%sconfirm", f->prefix) : "confirm";
-        html_printf(&req->out, "<div class=\"wt-warning\"><p class=\"utrecht-paragraph\" id=\"f-%s-error\"%s>%s</p>", id,
-                    err ? " role=\"alert\"" : "",
+        html_printf(&req->out, "<div class=\"wt-warning\"><p class=\"utrecht-paragraph\" id=\"f-%s-error\"", id);
+        if (err)
+            html_raw(&req->out, " role=\"alert\"");
+        html_printf(&req->out, ">%s</p>",
                     err ? err
                         : arena_printf(req->a,
                                        open_actions == 1 ? _("Er staat nog %d actie open in het plan.")
@@ -207,9 +209,14 @@ static void close_form(http_request *req, const wt_case *c, const case_form *f, 
         html_printf(&req->out,
                     "<div class=\"utrecht-form-field utrecht-form-field--checkbox\"><div class=\"utrecht-form-field__input\">"
                     "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" id=\"f-%s\" name=\"confirm\""
-                    " value=\"1\" aria-describedby=\"f-%s-error\"></div><div class=\"utrecht-form-field__label\">"
+                    " value=\"1\" aria-describedby=\"f-%s-error\"",
+                    id, id);
+        if (*case_form_value(req, f, "confirm", "")) /* what the user ticked stays ticked */
+            html_raw(&req->out, " checked");
+        html_printf(&req->out,
+                    "></div><div class=\"utrecht-form-field__label\">"
                     "<label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"f-%s\">%s</label></div></div></div>",
-                    id, id, id, _("Ik sluit de casus toch; de open acties blijven staan zoals ze zijn."));
+                    id, _("Ik sluit de casus toch; de open acties blijven staan zoals ze zijn."));
     }
     form_button(req, _("Casus sluiten"), true);
     form_end(req);
@@ -358,7 +365,7 @@ static void case_header(http_request *req, const wt_case *c)
                     _("Gesloten casus."), _("Gesloten op"), case_web_date(req, c->closed_on),
                     case_close_reason_label(c->close_reason), c->close_note ? " " : "",
                     c->close_note ? c->close_note : "");
-    html_printf(b, "<nav aria-label=\"%s\"><ul class=\"wt-nav__list\">", _("Op deze pagina"));
+    html_printf(b, "<nav class=\"wt-pagenav\" aria-label=\"%s\"><ul class=\"wt-pagenav__list\">", _("Op deze pagina"));
     html_printf(b, "<li><a class=\"utrecht-link\" href=\"#h-huishouden\">%s</a></li>", _("Huishouden"));
     support_case_nav(req, c);
     html_printf(b, "<li><a class=\"utrecht-link\" href=\"#h-plan\">%s</a></li>", _("Plan"));

@@ -354,7 +354,10 @@ static void validate_action(wt_ctx *ctx, const wt_case *c, plan_action *x, const
         if (x->layer && strcmp(x->layer, "team") != 0 && plan_code_valid(plan_layers, x->layer))
             errors_add(e, "performer_user_id", _("Een actie die een teamlid uitvoert, hoort in de laag wijkteam."));
     }
-    case_check_text(e, "performer", _("Wie de actie uitvoert"), x->performer, PLAN_NAME_MAX, true);
+    if (text_empty(x->performer) && !x->performer_user_id)
+        errors_add(e, "performer", _("Vul in wie de actie uitvoert, of kies een teamlid."));
+    else
+        case_check_text(e, "performer", _("De naam van de uitvoerder"), x->performer, PLAN_NAME_MAX, false);
     wt_date d;
     if (x->due_on && !date_parse(x->due_on, &d))
         errors_add(e, "due_on", _("De streefdatum is geen geldige datum (JJJJ-MM-DD)."));

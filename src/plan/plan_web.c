@@ -120,8 +120,9 @@ static void action_fields(http_request *req, const wt_case *c, const case_form *
                                .error = case_form_error(f, "layer")},
                  layers, n);
     field_text(req, &(field){.name = "performer", .id = case_form_id(req, f, "performer"), .label = _("Uitvoerder"),
-                             .hint = _("Naam van wie het doet: de bewoner, een buurvrouw, een organisatie. "
-                                       "Kiest u hieronder een teamlid, dan geldt diens naam."),
+                             .required = true,
+                             .hint = _("Naam van wie het doet: de bewoner, iemand uit zijn netwerk, een buurvrouw, een "
+                                       "organisatie. Doet een teamlid het, kies dan hieronder wie; dan geldt diens naam."),
                              .value = case_form_value(req, f, "performer", x ? x->performer : ""),
                              .error = case_form_error(f, "performer"), .maxlength = PLAN_NAME_MAX});
     option *team = case_form_team_options(req, c->team_id, _("Geen teamlid"), &n);
@@ -160,29 +161,37 @@ static void agreement_block(http_request *req, const plan_view *p)
 {
     buf *b = &req->out;
     if (!p->agreed_on) {
-        html_printf(b, "<p class=\"utrecht-paragraph\"><strong>%s</strong></p>", _("Nog niet afgesproken met de bewoner."));
+        html_printf(b, "<p class=\"utrecht-paragraph wt-status\"><strong>%s</strong> %s</p>",
+                    _("Nog niet afgesproken met de bewoner."),
+                    _("Bespreek het plan met het huishouden en markeer het daarna als afgesproken."));
         return;
     }
     if (plan_agreement_outdated(p->version, p->agreed_on, p->agreed_version)) {
         html_printf(b,
-                    "<div class=\"wt-warning\"><p class=\"utrecht-paragraph\">%s %s (%s %d). %s %d. %s</p></div>",
+                    "<div class=\"wt-warning\"><p class=\"utrecht-paragraph\"><strong>%s %s</strong> (%s %d). %s %d. %s</p></div>",
                     _("Afgesproken met de bewoner op"), case_web_date(req, p->agreed_on), _("versie"), p->agreed_version,
                     _("De afspraak betreft een eerdere versie: het plan is daarna gewijzigd en is nu versie"), p->version,
                     _("Bespreek de wijzigingen met de bewoner."));
         return;
     }
-    html_printf(b, "<p class=\"utrecht-paragraph\"><strong>%s %s</strong> (%s %d).</p>", _("Afgesproken met de bewoner op"),
-                case_web_date(req, p->agreed_on), _("versie"), p->version);
+    html_printf(b, "<p class=\"utrecht-paragraph wt-status wt-status--ok\"><strong>%s %s</strong> (%s %d).</p>",
+                _("Afgesproken met de bewoner op"), case_web_date(req, p->agreed_on), _("versie"), p->version);
 }
 
+/* The layers at a glance: how many actions each layer carries, from the resident himself to a specialist. */
 static void layers_block(http_request *req, const plan_view *p)
 {
     buf *b = &req->out;
-    html_printf(b, "<h3 class=\"utrecht-heading-3\">%s</h3><ul class=\"wt-layers\">", _("Wie draagt de acties"));
+    html_printf(b, "<h3 class=\"utrecht-heading-3\" id=\"h-lagen\">%s</h3>", _("Wie draagt de acties"));
+    html_printf(b, "<p class=\"utrecht-paragraph wt-muted\">%s</p>",
+                _("Eerst wat de bewoner zelf kan, dan zijn netwerk, vrijwilligers of buren, het wijkteam, en pas dan een specialist."));
+    html_raw(b, "<ol class=\"wt-layers\" aria-labelledby=\"h-lagen\">");
     for (int i = 0; i < PLAN_LAYERS; i++)
-        html_printf(b, "<li><span class=\"wt-layer wt-layer--%s\">%s</span> %d</li>", plan_layers[i].code,
-                    _(plan_layers[i].label), p->layer_counts[i]);
-    html_raw(b, "</ul>");
+        html_printf(b, "<li class=\"wt-layers__item%s\"><span class=\"wt-layer wt-layer--%s\">%s</span> "
+                       "<span class=\"wt-layers__count\">%d</span><span class=\"wt-visually-hidden\"> %s</span></li>",
+                    p->layer_counts[i] ? "" : " wt-layers__item--none", plan_layers[i].code, _(plan_layers[i].label),
+                    p->layer_counts[i], p->layer_counts[i] == 1 ? _("actie") : _("acties"));
+    html_raw(b, "</ol>");
 }
 
 static void action_item(http_request *req, const plan_action *x, bool can_write)
@@ -200,7 +209,8 @@ static void action_item(http_request *req, const plan_action *x, bool can_write)
         html_printf(b, " <strong>%s</strong>", _("Binnenkort."));
     html_raw(b, "</p>");
     if (can_write) {
-        html_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/actions/%lld\">%s"
+        /* A div, not a p: a <form> may not sit inside a paragraph. */
+        html_printf(b, "<div class=\"wt-action__tools\"><a class=\"utrecht-link\" href=\"/actions/%lld\">%s"
                        "<span class=\"wt-visually-hidden\">: %s</span></a>",
                     (long long)x->id, _("Actie wijzigen"), x->body);
         if (strcmp(x->status, "planned") == 0 || strcmp(x->status, "in_progress") == 0)
@@ -210,7 +220,7 @@ static void action_item(http_request *req, const plan_action *x, bool can_write)
                         "<button type=\"submit\" class=\"utrecht-button utrecht-button--secondary-action\">%s"
                         "<span class=\"wt-visually-hidden\">: %s</span></button></form>",
                         (long long)x->id, req->session.csrf ? req->session.csrf : "", _("Klaar"), x->body);
-        html_raw(b, "</p>");
+        html_raw(b, "</div>");
     }
     html_raw(b, "</li>");
 }
@@ -302,6 +312,13 @@ static void error_page_end(http_request *req)
 {
     page_end(req);
     req->status = 400;
+}
+
+/* Under the title of an action's form: the goal it serves. */
+static void goal_context(http_request *req, const plan_goal *g)
+{
+    html_printf(&req->out, "<p class=\"utrecht-paragraph\">%s <strong>%s: %s</strong></p>", _("Bij het doel"),
+                plan_label(plan_domains, g->domain), g->body);
 }
 
 static void post_strengths(http_request *req)
@@ -444,8 +461,7 @@ static void post_action(http_request *req)
             return;
         req->status = 400;
         case_web_form_page_begin(req, &c, _("Actie toevoegen"), &e);
-        html_printf(&req->out, "<p class=\"utrecht-paragraph\">%s %s: %s</p>", _("Bij het doel"),
-                    plan_label(plan_domains, g.domain), g.body);
+        goal_context(req, &g);
         action_form(req, &c, g.id, NULL, &(case_form){.e = &e, .posted = true});
         error_page_end(req);
         return;
@@ -458,6 +474,10 @@ static void post_action(http_request *req)
 static void action_page(http_request *req, const wt_case *c, const plan_action *x, const case_form *f)
 {
     case_web_form_page_begin(req, c, _("Actie wijzigen"), f ? f->e : NULL);
+    plan_goal g;
+    wt_case gc;
+    if (plan_goal_get(&req->ctx, x->goal_id, &g, &gc) == WT_OK)
+        goal_context(req, &g);
     if (!case_is_open(c)) {
         html_printf(&req->out, "<p class=\"utrecht-paragraph\">%s</p>", _("De casus is gesloten; het plan kan niet meer worden gewijzigd."));
         return;

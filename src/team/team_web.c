@@ -36,7 +36,7 @@ int team_composition_warnings(const team_composition *tc, const char *out[TEAM_W
 void team_composition_section(http_request *req, const team_composition *tc)
 {
     buf *b = &req->out;
-    html_printf(b, "<section aria-labelledby=\"h-samenstelling\"><h2 class=\"utrecht-heading-2\" id=\"h-samenstelling\">%s</h2>",
+    html_printf(b, "<section class=\"wt-section\" aria-labelledby=\"h-samenstelling\"><h2 class=\"utrecht-heading-2\" id=\"h-samenstelling\">%s</h2>",
                 _("Samenstelling"));
     html_printf(b, "<p class=\"utrecht-paragraph\">%d %s</p>", tc->professionals,
                 tc->professionals == 1 ? _("professional") : _("professionals"));
@@ -70,7 +70,7 @@ static void caseload_block(http_request *req, const caseload_row *rows, int n)
     int total = 0;
     for (int i = 0; i < n; i++)
         total += rows[i].open_cases;
-    html_printf(b, "<section aria-labelledby=\"h-caseload\"><h2 class=\"utrecht-heading-2\" id=\"h-caseload\">%s</h2>",
+    html_printf(b, "<section class=\"wt-section\" aria-labelledby=\"h-caseload\"><h2 class=\"utrecht-heading-2\" id=\"h-caseload\">%s</h2>",
                 _("Caseload per medewerker"));
     html_printf(b, "<p class=\"utrecht-paragraph\">%d %s. <a class=\"utrecht-link\" href=\"/cases\">%s</a></p>", total,
                 total == 1 ? _("open casus") : _("open casussen"), _("Alle casussen van het team"));

@@ -234,10 +234,12 @@ test('web: write the plan on the case page; the layers are visible at a glance',
   assert.match(body, /<span class="wt-layer wt-layer--second_line">specialist \(tweede lijn\)<\/span> Naar de huisarts/);
   assert.match(body, /Uitvoerder: Joost Visser/);
   // The layer summary: one count per layer.
-  const layers = body.match(/<ul class="wt-layers">([\s\S]*?)<\/ul>/)[1];
-  assert.match(layers, /wt-layer--self">zelf<\/span> 0/);
-  assert.match(layers, /wt-layer--team">wijkteam<\/span> 1/);
-  assert.match(layers, /wt-layer--second_line">specialist \(tweede lijn\)<\/span> 1/);
+  const layers = body.match(/<ol class="wt-layers"[^>]*>([\s\S]*?)<\/ol>/)[1];
+  const layer = (code, label, n) => new RegExp(`wt-layer--${code}">${label}</span> <span class="wt-layers__count">${n}</span>`);
+  assert.match(layers, layer('self', 'zelf', 0));
+  assert.match(layers, layer('team', 'wijkteam', 1));
+  assert.match(layers, layer('second_line', 'specialist \\(tweede lijn\\)', 1));
+  assert.match(layers, /wt-layers__item wt-layers__item--none"><span class="wt-layer wt-layer--self">/, 'an empty layer looks empty');
   const audit = sql(srv.db, `SELECT entity FROM audit WHERE case_id = ${c.id} AND action IN ('create','update') AND entity <> 'case' ORDER BY id`).split('\n');
   assert.deepEqual(audit, ['plan', 'goal', 'plan', 'action', 'plan', 'action', 'plan', 'plan_agreement']);
 });
@@ -256,12 +258,12 @@ test('web: a form with errors comes back on its own page with every field error 
   const a = await web.post(`/goals/${goal.id}/actions`, { body: 'Buurthuis bezoeken', layer: '', performer: '', performer_user_id: 'iemand', due_on: '2020-02-02' });
   assert.equal(a.status, 400);
   assert.match(a.text, /Kies wie de actie draagt/);
-  assert.match(a.text, /Vul wie de actie uitvoert in/);
+  assert.match(a.text, /Vul in wie de actie uitvoert, of kies een teamlid/);
   assert.match(a.text, /Kies een teamlid uit de lijst/);
   assert.match(a.text, /De streefdatum ligt in het verleden/);
   assert.match(a.text, /value="Buurthuis bezoeken"/);
   assert.match(a.text, /value="2020-02-02"/);
-  assert.match(a.text, /Bij het doel Geld &amp; schulden: Rekeningen op tijd betalen/);
+  assert.match(a.text, /Bij het doel <strong>Geld &amp; schulden: Rekeningen op tijd betalen<\/strong>/);
 
   const s = await web.post(`/cases/${c.id}/plan`, { strengths: 'x'.repeat(4001) });
   assert.equal(s.status, 400);
@@ -371,7 +373,8 @@ test('reads of the plan, a goal and an action are in the audit trail', async () 
   assert.equal(q('plan'), 1);
   const web = await webAs(srv.base, 'worker2');
   await web.get(`/goals/${goal.id}`);
-  await web.get(`/actions/${action.id}`);
   assert.equal(q('goal'), 1);
+  await web.get(`/actions/${action.id}`);
   assert.equal(q('action'), 1);
+  assert.equal(q('goal'), 2, 'the action page names its goal');
 });

@@ -174,7 +174,7 @@ test('work queue: own cases, actions due this week or overdue, and hand-overs re
   const home = main((await web.get('/')).text);
   assert.match(home, /Welkom, Joost Visser/);
   assert.match(home, /<h2[^>]*>Acties die op u wachten<\/h2>/);
-  assert.match(home, /Te laat! Streefdatum[^<]*<a class="utrecht-link" href="\/cases\/\d+#goal-\d+">/);
+  assert.match(home, /<strong class="wt-overdue">Te laat\.<\/strong> Streefdatum[^<]*<a class="utrecht-link" href="\/cases\/\d+#goal-\d+">/);
   assert.match(home, /Formulier inleveren/);
   assert.match(home, /Huisbezoek plannen/);
   assert.doesNotMatch(home, /Evaluatie/);
