@@ -13,12 +13,14 @@
 #include <math.h>
 #include <string.h>
 
-#define W 640
-#define H 460
-#define CX 320
-#define CY 215
-#define RING 165
-#define MAX_NODES 18
+#define W 520
+#define H 440
+#define CX 260
+#define CY 220
+#define RING 160
+#define NODE_R 44
+#define CENTRE_R 58
+#define MAX_NODES 12
 
 typedef struct kind_style {
     const char *kind;
@@ -94,9 +96,9 @@ void network_svg_ecomap(buf *b, arena *a, const char *household_name, const int6
     }
     html_printf(b,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\""
-                " aria-labelledby=\"eco-title eco-desc\" style=\"max-width:%dpx;height:auto\">"
+                " aria-labelledby=\"eco-title eco-desc\" class=\"wt-ecomap__svg\">"
                 "<title id=\"eco-title\">%s</title><desc id=\"eco-desc\">%s</desc>",
-                W, H, W, arena_printf(a, _("Ecogram van %s"), household_name),
+                W, H, arena_printf(a, _("Ecogram van %s"), household_name),
                 arena_printf(a, _("%d mensen rond het huishouden; dezelfde relaties staan in de tabel Relaties."), no));
     html_raw(b, "<defs><marker id=\"eco-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\""
                 " markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#a34700\"/></marker></defs>");
@@ -110,7 +112,8 @@ void network_svg_ecomap(buf *b, arena *a, const char *household_name, const int6
         bool towards_other = directed && is_member(members, n_members, r->person_a);
         /* Lines end at the circles' edges so the arrow heads stay visible. */
         double dx = x - CX, dy = y - CY, len = sqrt(dx * dx + dy * dy);
-        double x1 = CX + dx / len * 62, y1 = CY + dy / len * 62, x2 = x - dx / len * 40, y2 = y - dy / len * 40;
+        double x1 = CX + dx / len * (CENTRE_R + 2), y1 = CY + dy / len * (CENTRE_R + 2);
+        double x2 = x - dx / len * (NODE_R + 2), y2 = y - dy / len * (NODE_R + 2);
         html_printf(b, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" stroke-width=\"%.1f\"", x1,
                     y1, x2, y2, s->colour, width);
         if (*s->dash)
@@ -119,23 +122,31 @@ void network_svg_ecomap(buf *b, arena *a, const char *household_name, const int6
             html_raw(b, towards_other ? " marker-end=\"url(#eco-arrow)\"" : " marker-start=\"url(#eco-arrow)\"");
         html_raw(b, "/>");
         const char *name = r->person_a == others[i] ? r->name_a : r->name_b;
+        /* The given name on the first line, the rest on the second. */
+        const char *space = strchr(name, ' ');
+        const char *given = space ? arena_strndup(a, name, (size_t)(space - name)) : name;
         html_printf(b,
-                    "<circle cx=\"%d\" cy=\"%d\" r=\"38\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\"/>"
-                    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">%s</text>"
-                    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\" fill=\"#4d4d4d\">%s</text>",
-                    x, y, s->colour, x, y - 2, shorten(a, name, 14), x, y + 13,
-                    shorten(a, network_label(network_kinds, r->kind), 16));
+                    "<circle cx=\"%d\" cy=\"%d\" r=\"%d\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"2\"/>"
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"14\" fill=\"#1a1a1a\">%s</text>"
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"14\" fill=\"#1a1a1a\">%s</text>"
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\" fill=\"#4d4d4d\">%s</text>",
+                    x, y, NODE_R, s->colour, x, y - 10, shorten(a, given, 10), x, y + 6, shorten(a, space ? space + 1 : "", 10),
+                    x, y + 24, shorten(a, network_label(network_kinds, r->kind), 12));
     }
+    const char *hspace = strchr(household_name, ' ');
     html_printf(b,
-                "<circle cx=\"%d\" cy=\"%d\" r=\"60\" fill=\"#e8f0fe\" stroke=\"#0b57d0\" stroke-width=\"2\"/>"
-                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" fill=\"#1a1a1a\">%s</text>",
-                CX, CY, CX, CY + 4, shorten(a, household_name, 16));
+                "<circle cx=\"%d\" cy=\"%d\" r=\"%d\" fill=\"#e8f0fe\" stroke=\"#0b57d0\" stroke-width=\"2\"/>"
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\" fill=\"#1a1a1a\">%s</text>"
+                "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\" fill=\"#1a1a1a\">%s</text>",
+                CX, CY, CENTRE_R, CX, CY - 4,
+                shorten(a, hspace ? arena_strndup(a, household_name, (size_t)(hspace - household_name)) : household_name, 12),
+                CX, CY + 14, shorten(a, hspace ? hspace + 1 : "", 12));
     if (hidden)
-        html_printf(b, "<text x=\"10\" y=\"%d\" font-size=\"12\" fill=\"#1a1a1a\">%s</text>", H - 10,
+        html_printf(b, "<text x=\"10\" y=\"%d\" font-size=\"14\" fill=\"#1a1a1a\">%s</text>", H - 10,
                     arena_printf(a, _("en nog %d mensen: zie de tabel"), hidden));
     html_raw(b, "</svg>");
     /* The legend, as text. */
-    html_printf(b, "<ul class=\"utrecht-unordered-list\" aria-label=\"%s\">", _("Legenda van het ecogram"));
+    html_printf(b, "<ul class=\"wt-ecomap__legend\" aria-label=\"%s\">", _("Legenda van het ecogram"));
     for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++) {
         html_printf(b,
                     "<li><svg width=\"40\" height=\"10\" aria-hidden=\"true\" focusable=\"false\"><line x1=\"0\" y1=\"5\""

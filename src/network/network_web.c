@@ -87,8 +87,9 @@ static void table_end(http_request *req)
 
 static void section(http_request *req, const char *id, const char *title)
 {
-    html_printf(&req->out, "<section aria-labelledby=\"h-%s\"><h2 class=\"utrecht-heading-2\" id=\"h-%s\">%s</h2>", id, id,
-                title);
+    html_printf(&req->out,
+                "<section class=\"wt-section\" aria-labelledby=\"h-%s\"><h2 class=\"utrecht-heading-2\" id=\"h-%s\">%s</h2>",
+                id, id, title);
 }
 
 static void section_end(http_request *req)
@@ -329,7 +330,7 @@ static void household_page(http_request *req, int64_t id, const errors *e)
     members_table(req, &h);
     section_end(req);
 
-    html_raw(b, "<section aria-labelledby=\"h-relatie-toevoegen\" id=\"relatie-toevoegen\">");
+    html_raw(b, "<section class=\"wt-section\" aria-labelledby=\"h-relatie-toevoegen\" id=\"relatie-toevoegen\">");
     html_printf(b, "<h2 class=\"utrecht-heading-2\" id=\"h-relatie-toevoegen\">%s</h2>", _("Relatie vastleggen"));
     relation_form(req, &h, e);
     section_end(req);
@@ -1014,7 +1015,11 @@ static void get_network(http_request *req)
     section_end(req);
 
     section(req, "zonder-relaties", _("Bewoners zonder relaties"));
-    para(req, arena_printf(req->a, _("De eerste %d van %d; ouderen die alleen wonen staan bovenaan."), f.n_isolated, f.now.isolated));
+    if (f.now.isolated == 0)
+        para(req, _("Iedere bewoner heeft minstens één relatie die het team kent."));
+    else
+        para(req, arena_printf(req->a, _("De eerste %d van %d; ouderen die alleen wonen staan bovenaan."), f.n_isolated,
+                               f.now.isolated));
     if (f.n_isolated) {
         const char *cols[] = {_("Bewoner"), _("Leeftijd"), _("Woont alleen"), NULL};
         table_begin(req, _("Bewoners zonder relaties"), cols);
