@@ -13,8 +13,9 @@
  * - Results are copied into the caller's arena as text; SQL NULL stays NULL and
  *   booleans become "1"/"0" as in SQLite, so db_get_int reads them.
  * - Errors: integrity violations (SQLSTATE class 23) are WT_CONFLICT; a lost
- *   connection, a lock wait beyond the timeout, a serialization failure or a
- *   server that shuts down are WT_UNAVAILABLE; the rest is WT_DBERROR. After a
+ *   connection, a lock wait beyond the timeout, a serialization failure, a
+ *   server that shuts down or runs out of disk or connections are
+ *   WT_UNAVAILABLE; the rest is WT_DBERROR. After a
  *   lost connection the next use outside a transaction reconnects (PQreset) and
  *   prepares its statements anew, so a server recovers by itself.
  * - Writes: db_begin_write is BEGIN (READ COMMITTED) plus one transaction-level
@@ -108,8 +109,10 @@ static wt_status map_result(pg_db *g, PGresult *res)
         return WT_DBERROR;
     if (strncmp(state, "23", 2) == 0)
         return WT_CONFLICT;
-    if (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0 || strcmp(state, "55P03") == 0 ||
-        strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0)
+    /* 08: connection, 57P: shutting down, 53: out of disk, memory or connections, 55P03: lock timeout,
+     * 40001/40P01: serialization failure or deadlock - each may work when tried again later. */
+    if (strncmp(state, "08", 2) == 0 || strncmp(state, "57P", 3) == 0 || strncmp(state, "53", 2) == 0 ||
+        strcmp(state, "55P03") == 0 || strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0)
         return WT_UNAVAILABLE;
     return WT_DBERROR;
 }

@@ -3,12 +3,15 @@
  * prepared statements cached per connection by their SQL text.
  *
  * Constraint violations map to WT_CONFLICT (the caller decides what rule was
- * broken), a busy database to WT_UNAVAILABLE, everything else to WT_DBERROR.
+ * broken), a busy database or a full disk to WT_UNAVAILABLE (try again later),
+ * everything else to WT_DBERROR.
  */
 #include "db.h"
 #include "../core/xalloc.h"
 
 #include <sqlite3.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,12 +40,11 @@ static unsigned long sql_hash(const char *s)
 
 static void remember_error(sqlite_db *s)
 {
-    const char *m = sqlite3_errmsg(s->h);
-    size_t n = strlen(m);
-    if (n >= sizeof s->errmsg)
-        n = sizeof s->errmsg - 1;
-    memcpy(s->errmsg, m, n);
-    s->errmsg[n] = '\0';
+    int rc = sqlite3_extended_errcode(s->h);
+    /* A write the file system refused: say what the operator has to look at. */
+    bool no_room = (rc & 0xff) == SQLITE_FULL || rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_TRUNCATE;
+    snprintf(s->errmsg, sizeof s->errmsg, "%s%s", sqlite3_errmsg(s->h),
+             no_room ? " (the disk is full, or the file may not grow)" : "");
 }
 
 static wt_status map_rc(sqlite_db *s, int rc)
@@ -57,6 +59,7 @@ static wt_status map_rc(sqlite_db *s, int rc)
         return WT_CONFLICT;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
+    case SQLITE_FULL: /* a full disk: nothing was written, and it may work again once there is room */
         remember_error(s);
         return WT_UNAVAILABLE;
     default:
