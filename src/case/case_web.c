@@ -179,6 +179,38 @@ static void handover_form(http_request *req, const wt_case *c, const case_form *
     form_end(req);
 }
 
+/*
+ * The confirmation to close a case whose plan still has open actions: a
+ * warning that says how many, and a checkbox; with its error like any field.
+ */
+static void confirm_field(http_request *req, const case_form *f, int open_actions)
+{
+    buf *b = &req->out;
+    const char *err = case_form_error(f, "confirm");
+    const char *id = f && f->prefix ? arena_printf(req->a, "%sconfirm", f->prefix) : "confirm";
+    html_raw(b, "<div class=\"wt-warning\">");
+    if (err)
+        html_printf(b, "<div class=\"utrecht-form-field-error-message\" id=\"f-%s-error\"><span class=\"wt-visually-hidden\">%s </span>%s</div>",
+                    id, _("Fout:"), err);
+    else
+        html_printf(b, "<p class=\"utrecht-paragraph\" id=\"f-%s-error\">%s</p>", id,
+                    arena_printf(req->a,
+                                 open_actions == 1 ? _("Er staat nog %d actie open in het plan.")
+                                                   : _("Er staan nog %d acties open in het plan."),
+                                 open_actions));
+    html_printf(b,
+                "<div class=\"utrecht-form-field utrecht-form-field--checkbox%s\"><div class=\"utrecht-form-field__input\">"
+                "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" id=\"f-%s\" name=\"confirm\""
+                " value=\"1\" aria-describedby=\"f-%s-error\"",
+                err ? " utrecht-form-field--invalid" : "", id, id);
+    if (*case_form_value(req, f, "confirm", "")) /* what the user ticked stays ticked */
+        html_raw(b, " checked");
+    html_printf(b,
+                "></div><div class=\"utrecht-form-field__label\">"
+                "<label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"f-%s\">%s</label></div></div></div>",
+                id, _("Ik sluit de casus toch; de open acties blijven staan zoals ze zijn."));
+}
+
 static void close_form(http_request *req, const wt_case *c, const case_form *f, int open_actions)
 {
     int n = 0;
@@ -194,30 +226,8 @@ static void close_form(http_request *req, const wt_case *c, const case_form *f, 
                                  .value = case_form_value(req, f, "note", ""), .error = case_form_error(f, "note"),
                                  .maxlength = CASE_TEXT_MAX},
                    3);
-    if (open_actions > 0) {
-        const char *err = case_form_error(f, "confirm");
-        const char *id = f && f->prefix ? arena_printf(req->a, "%sconfirm", f->prefix) : "confirm";
-        html_printf(&req->out, "<div class=\"wt-warning\"><p class=\"utrecht-paragraph\" id=\"f-%s-error\"", id);
-        if (err)
-            html_raw(&req->out, " role=\"alert\"");
-        html_printf(&req->out, ">%s</p>",
-                    err ? err
-                        : arena_printf(req->a,
-                                       open_actions == 1 ? _("Er staat nog %d actie open in het plan.")
-                                                         : _("Er staan nog %d acties open in het plan."),
-                                       open_actions));
-        html_printf(&req->out,
-                    "<div class=\"utrecht-form-field utrecht-form-field--checkbox\"><div class=\"utrecht-form-field__input\">"
-                    "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" id=\"f-%s\" name=\"confirm\""
-                    " value=\"1\" aria-describedby=\"f-%s-error\"",
-                    id, id);
-        if (*case_form_value(req, f, "confirm", "")) /* what the user ticked stays ticked */
-            html_raw(&req->out, " checked");
-        html_printf(&req->out,
-                    "></div><div class=\"utrecht-form-field__label\">"
-                    "<label class=\"utrecht-form-label utrecht-form-label--checkbox\" for=\"f-%s\">%s</label></div></div></div>",
-                    id, _("Ik sluit de casus toch; de open acties blijven staan zoals ze zijn."));
-    }
+    if (open_actions > 0)
+        confirm_field(req, f, open_actions);
     form_button(req, _("Casus sluiten"), true);
     form_end(req);
 }

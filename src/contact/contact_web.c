@@ -70,11 +70,13 @@ void contact_web_section(http_request *req, const wt_case *c, const contact *ite
                 total == 1 ? _("contact, nieuwste eerst") : _("contacten, nieuwste eerst"));
     for (int i = 0; i < n; i++) {
         const contact *k = &items[i];
-        html_printf(b, "<li><p class=\"utrecht-paragraph\"><strong>%s</strong>, %s", contact_kind_label(k->kind),
-                    case_web_date(req, k->happened_on));
+        /* Date first: the eye runs down the dates of a timeline. */
+        html_printf(b, "<li><p class=\"utrecht-paragraph\"><strong><time datetime=\"%s\">%s</time></strong> · %s",
+                    k->happened_on, case_web_date(req, k->happened_on), contact_kind_label(k->kind));
         if (k->minutes > 0)
-            html_printf(b, ", %d %s", k->minutes, _("minuten"));
-        html_printf(b, " (%s)</p><p class=\"utrecht-paragraph wt-pre\">%s</p></li>", k->user_name, k->summary);
+            html_printf(b, " · %d %s", k->minutes, _("minuten"));
+        html_printf(b, " · %s %s</p><p class=\"utrecht-paragraph wt-pre\">%s</p></li>", _("door"), k->user_name,
+                    k->summary);
     }
     html_raw(b, "</ol>");
     pager(req, c, total, offset, page_size);

@@ -138,7 +138,7 @@ test('a social worker runs a case from registration to closing', async () => {
   assert.match(await page.getByRole('status').innerText(), /Het contact staat op de tijdlijn/);
   const timeline = await page.locator('ol.wt-timeline').innerText();
   assert.match(timeline, /Huisbezoek/);
-  assert.match(timeline, /50 minuten \(Sanne de Vries\)/);
+  assert.match(timeline, /50 minuten · door Sanne de Vries/);
   await accessible(page, 'the case page with a plan and a contact');
   await page.goto(caseUrl); // without the notice, all forms closed: the screenshot of the README
   await screenshot(page, 'case-desktop');

@@ -76,7 +76,7 @@ test('web: record a contact on the case page; the timeline shows kind, date, dur
   assert.equal(r.location, `/cases/${c.id}?melding=contact#h-tijdlijn`);
   const body = main((await web.get(r.location)).text);
   assert.match(body, /Het contact staat op de tijdlijn/);
-  assert.match(body, /<strong>Gesprek of overleg<\/strong>, \d+ \w+ \d{4}, 45 minuten \(Sanne de Vries\)/);
+  assert.match(body, new RegExp(`<strong><time datetime="${isoDay(0)}">\\d+ \\w+ \\d{4}</time></strong> · Gesprek of overleg · 45 minuten · door Sanne de Vries`));
   assert.match(body, /Overleg met school over Sem/);
   assert.match(body, /1 contact, nieuwste eerst/);
 });

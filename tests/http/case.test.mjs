@@ -187,7 +187,12 @@ test('closing: reason from the list, open actions need confirmation, a closed ca
   assert.match(noReason.text, /Kies de reden om de casus te sluiten/);
   const unconfirmed = await web.post(`/cases/${c.id}/close`, { close_reason: 'goals_achieved', note: '' });
   assert.equal(unconfirmed.status, 400);
-  assert.match(unconfirmed.text, /Bevestig dat u de casus toch wilt sluiten/);
+  assert.match(unconfirmed.text, /<div class="utrecht-form-field-error-message" id="f-confirm-error"><span class="wt-visually-hidden">Fout: <\/span>Er staat nog 1 actie open in het plan. Bevestig dat u de casus toch wilt sluiten/);
+  assert.match(unconfirmed.text, /utrecht-form-field--checkbox utrecht-form-field--invalid/);
+  const kept = await web.post(`/cases/${c.id}/close`, { close_reason: '', note: 'Verhuisd naar Sneek', confirm: '1' });
+  assert.equal(kept.status, 400);
+  assert.match(kept.text, /name="confirm" value="1" aria-describedby="f-confirm-error" checked>/, 'the ticked box stays ticked');
+  assert.match(kept.text, /Verhuisd naar Sneek<\/textarea>/);
   const other = await api.post(`/api/v1/cases/${c.id}/close`, { close_reason: 'other', confirm: true });
   assert.equal(other.status, 400);
   assert.ok(other.json.fields.note, 'a note is required with "other"');
