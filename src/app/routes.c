@@ -40,6 +40,8 @@
 #include "../assessment/assessment_api.h"
 #include "../network/network_web.h"
 #include "../network/network_api.h"
+#include "../intake/intake_web.h"
+#include "../intake/intake_api.h"
 
 void routes_register(void)
 {
@@ -80,4 +82,6 @@ void routes_register(void)
     assessment_api_routes();
     network_web_routes();
     network_api_routes();
+    intake_web_routes();
+    intake_api_routes();
 }

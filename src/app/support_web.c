@@ -3,15 +3,18 @@
 #include "../assessment/assessment_web.h"
 #include "../core/i18n.h"
 #include "../http/html.h"
+#include "../intake/intake_web.h"
 
 void support_case_nav(http_request *req, const wt_case *c)
 {
     (void)c;
+    html_printf(&req->out, "<li><a class=\"utrecht-link\" href=\"#h-intake\">%s</a></li>", _("Intake"));
     html_printf(&req->out, "<li><a class=\"utrecht-link\" href=\"#h-zrm\">%s</a></li>", _("Zelfredzaamheid"));
 }
 
 void support_case_before_plan(http_request *req, const wt_case *c)
 {
+    intake_case_section(req, c);
     assessment_case_block(req, c->household_id);
 }
 

@@ -23,29 +23,10 @@
 
 #define HOME_DUE_LIMIT 10
 
-static bool web_failed(http_request *req, wt_status st, const errors *e)
+static bool web_failed(http_request *req, wt_status st)
 {
-    switch (st) {
-    case WT_OK:
-        return false;
-    case WT_FORBIDDEN:
-        page_error(req, 403, _("U hebt geen toegang tot metingen van zelfredzaamheid."));
-        break;
-    case WT_NOTFOUND:
-        page_error(req, 404, _("Deze bewoner of meting bestaat niet, of hoort niet bij uw team."));
-        break;
-    case WT_INVALID:
-    case WT_CONFLICT:
-        page_error(req, st == WT_INVALID ? 400 : 409, e && e->head ? e->head->message : _("Controleer de invoer."));
-        break;
-    case WT_UNAVAILABLE:
-        page_error(req, 503, _("De database is tijdelijk niet bereikbaar; probeer het zo opnieuw."));
-        break;
-    default:
-        page_error(req, 500, _("Er ging iets mis; er is niets opgeslagen."));
-        break;
-    }
-    return true;
+    return page_failed(req, st, _("U hebt geen toegang tot metingen van zelfredzaamheid."),
+                       _("Deze bewoner of meting bestaat niet, of hoort niet bij uw team."));
 }
 
 static const char *today_iso(http_request *req)
@@ -140,7 +121,7 @@ static void history_list(http_request *req, const assessment_history *h)
 static void get_history(http_request *req)
 {
     assessment_history h;
-    if (web_failed(req, assessment_history_get(&req->ctx, req->ids[0], &h), NULL))
+    if (web_failed(req, assessment_history_get(&req->ctx, req->ids[0], &h)))
         return;
     buf *b = &req->out;
     page_begin(req, arena_printf(req->a, "%s - %s", _("Zelfredzaamheid"), h.person.name));
@@ -290,11 +271,11 @@ static const assessment_scale *chosen_scale(const assessment_scale *scales, int 
 static void show_form(http_request *req, const char *scale_code, const errors *e, bool was_posted)
 {
     assessment_person p;
-    if (web_failed(req, assessment_person_get(&req->ctx, req->ids[0], true, &p), NULL))
+    if (web_failed(req, assessment_person_get(&req->ctx, req->ids[0], true, &p)))
         return;
     assessment_scale *scales = NULL;
     int n = 0;
-    if (web_failed(req, assessment_scales(&req->ctx, true, &scales, &n), NULL))
+    if (web_failed(req, assessment_scales(&req->ctx, true, &scales, &n)))
         return;
     const assessment_scale *s = chosen_scale(scales, n, scale_code);
     if (!s) {
@@ -341,7 +322,7 @@ static void post_assessment(http_request *req)
             req->status = 400;
         return;
     }
-    if (web_failed(req, st, &e))
+    if (web_failed(req, st))
         return;
     page_redirect_notice(req, arena_printf(req->a, "/persons/%lld/assessments", (long long)req->ids[0]), "assessment");
 }
@@ -353,7 +334,7 @@ static void get_assessment(http_request *req)
     assessment it;
     assessment_scale s;
     assessment_person p;
-    if (web_failed(req, assessment_get(&req->ctx, req->ids[0], &it, &s, &p), NULL))
+    if (web_failed(req, assessment_get(&req->ctx, req->ids[0], &it, &s, &p)))
         return;
     buf *b = &req->out;
     const char *title = arena_printf(req->a, "%s %s %s", _("Meting van"), p.name, date_display(req->a, it.assessed_on));

@@ -185,6 +185,7 @@ static const struct { const char *code; const char *text; } notices[] = {
     {"team_created", N_("Het team is aangemaakt.")},
     {"team_saved", N_("De gegevens van het team zijn opgeslagen.")},
     {"assessment", N_("De meting is opgeslagen.")},
+    {"intake", N_("De intake is opgeslagen.")},
 };
 
 void page_notice_from_query(http_request *req)
