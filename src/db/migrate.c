@@ -196,6 +196,15 @@ static wt_status apply(db *c, arena *a, const migration *m, bool *applied)
     return st;
 }
 
+/* Whether the version is among the rows of SELECT version FROM schema_migration. */
+static bool recorded(const db_result *done, int version)
+{
+    for (int i = 0; i < done->nrows; i++)
+        if (db_get_int(done, i, 0) == version)
+            return true;
+    return false;
+}
+
 static wt_status migrate_locked(db *c, arena *a, const char **err)
 {
     int current = 0;
@@ -210,9 +219,18 @@ static wt_status migrate_locked(db *c, arena *a, const char **err)
         return WT_CONFLICT;
     }
     /* Every migration not yet recorded, also one numbered below the current version: migrations written
-     * side by side land in any order. */
+     * side by side land in any order. Recorded ones are skipped without a write lock, so that opening a
+     * migrated database (a backup, a check) does not wait for the server's writers. */
+    db_result done;
+    st = db_query(c, a, &done, "SELECT version FROM schema_migration", DB_NOARGS);
+    if (st != WT_OK) {
+        *err = arena_printf(a, "cannot read the applied migrations: %s", db_last_error(c));
+        return st;
+    }
     for (int i = 0; i < wt_migration_count; i++) {
         const migration *m = &wt_migrations[i];
+        if (recorded(&done, m->version))
+            continue;
         bool applied = false;
         st = apply(c, a, m, &applied);
         if (st != WT_OK) {
