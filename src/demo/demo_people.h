@@ -1,0 +1,70 @@
+/*
+ * demo_people.h - writes the residents of the demo: households at addresses
+ * with their members, front-door questions, and for some households a case
+ * with its coordinator, hand-overs, the plan (strengths, goals in several life
+ * domains, actions in every layer) and contacts on the timeline.
+ *
+ * demo_people() fills the neighbourhood Heechterp-Schieringen of the demo
+ * team; demo_city.c uses the same writer for the rest of a city. Everything
+ * goes through the domains' _db.c functions (and demo_db.c for neighbourhoods
+ * and addresses), and every record created is logged in the audit trail as
+ * created by the system. The data obey the domain rules: one open case per
+ * household, one coordinator of the household's team, dates never in the
+ * future for what already happened.
+ */
+#ifndef WT_DEMO_PEOPLE_H
+#define WT_DEMO_PEOPLE_H
+
+#include "../core/ctx.h"
+#include "../core/date.h"
+#include "demo.h"
+#include "demo_gen.h"
+
+typedef struct demo_worker {
+    int64_t id;
+    const char *name;
+    const char *discipline;
+    int weight; /* share of the cases he coordinates */
+} demo_worker;
+
+typedef struct demo_counts {
+    long households, persons, questions, cases_open, cases_closed, handovers, goals, actions, contacts;
+} demo_counts;
+
+typedef struct demo_writer {
+    wt_ctx *ctx;
+    demo_rng r;
+    wt_date today;
+    uint64_t bsn_seed;
+    uint64_t bsn_next;
+    int64_t team_id;
+    int64_t teamleader_id;
+    demo_worker *workers;
+    int n_workers;
+    int open_case_percent;   /* households with an open case */
+    int closed_case_percent; /* households with a closed case in the past */
+    int handover_turn;       /* recent hand-overs go to the workers in turn, the first one first */
+    demo_counts n;
+} demo_writer;
+
+/* The team's workers (and team leader) as coordinators, from the database. */
+wt_status demo_writer_init(demo_writer *w, wt_ctx *ctx, uint64_t seed, int64_t team_id);
+
+typedef struct demo_place {
+    const demo_addr *addr;
+    const char *town;
+    const char *neighbourhood_code;
+    double lat, lon;
+} demo_place;
+
+/* One household at a place, with its members, perhaps a question and a case. */
+wt_status demo_write_household(demo_writer *w, const demo_place *place);
+
+/* Questions at the front door from residents the team does not know yet. */
+wt_status demo_write_unknown_questions(demo_writer *w, int n);
+
+/* The neighbourhood Heechterp-Schieringen: about opt->residents residents (at most DEMO_HS_MAX). */
+#define DEMO_HS_MAX 4000
+wt_status demo_people(wt_ctx *ctx, const demo_options *opt, int64_t team_id, const char **err);
+
+#endif
