@@ -10,6 +10,7 @@
 #include "../core/date.h"
 #include "../user/user.h"
 #include "../user/user_db.h"
+#include "demo_city.h"
 #include "demo_people.h"
 
 #include <stdio.h>
@@ -85,6 +86,8 @@ wt_status demo_generate(wt_ctx *ctx, const demo_options *opt, const char **err)
     st = demo_team_and_users(ctx, &team_id, err);
     if (st == WT_OK)
         st = demo_people(ctx, opt, team_id, err);
+    if (st == WT_OK && opt->residents > DEMO_HS_MAX)
+        st = demo_city(ctx, opt, opt->residents - DEMO_HS_MAX, DEMO_HS_MAX, err);
     if (st == WT_OK)
         st = network_demo(ctx, team_id, opt->seed);
     if (st == WT_OK)

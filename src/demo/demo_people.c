@@ -528,6 +528,11 @@ wt_status demo_people(wt_ctx *ctx, const demo_options *opt, int64_t team_id, con
         demo_place place = {&addr, "Leeuwarden", s->neighbourhood, s->lat + (double)(addr.house_number % 20) * 0.00004,
                             s->lon + (double)(addr.house_number / 20) * 0.00006};
         st = demo_write_household(&w, &place);
+        /* The first households are the demo's showcase; beyond them, the rates of an ordinary team. */
+        if (w.n.households == 170) {
+            w.open_case_percent = 6;
+            w.closed_case_percent = 4;
+        }
     }
     if (st == WT_OK)
         st = demo_write_unknown_questions(&w, 6 + (int)(w.n.households / 12));
