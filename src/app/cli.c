@@ -210,9 +210,9 @@ static int cmd_team(cli *k)
 
 static int cmd_demo(cli *k)
 {
-    demo_options opt = {20261123, 3000};
+    demo_options opt = {20261123, 350};
     int64_t v;
-    if (text_parse_int64(opt_get(&k->o, "residents", NULL, "3000"), &v) && v > 0 && v <= 10000000)
+    if (text_parse_int64(opt_get(&k->o, "residents", NULL, "350"), &v) && v > 0 && v <= 10000000)
         opt.residents = (int)v;
     else
         return fail("--residents takes a number from 1 to 10000000");

@@ -103,7 +103,7 @@ static wt_status city_neighbourhood(demo_writer *w, int k, const char *code, lon
 {
     wt_ctx *ctx = w->ctx;
     arena *keep = ctx->a;
-    char pc4[5];
+    char pc4[12];
     snprintf(pc4, sizeof pc4, "%04d", 1011 + (7915 + k) % 8989);
     demo_street streets[DEMO_CITY_STREETS];
     int letters = 0;
