@@ -120,8 +120,12 @@ static wt_status city_neighbourhood(demo_writer *w, int k, const char *code, lon
         arena batch;
         arena_init(&batch);
         ctx->a = &batch;
-        for (int n = 0; n < DEMO_CITY_BATCH && s < DEMO_CITY_STREETS && w->n.persons - start < residents && st == WT_OK;
-             n++) {
+        /* First the households of a batch (written many rows per statement), then their cases. */
+        demo_bulk_room(w->bulk, &batch, DEMO_CITY_BATCH);
+        demo_household *hs = arena_alloc(&batch, sizeof(demo_household) * DEMO_CITY_BATCH);
+        int64_t *ids = arena_alloc(&batch, sizeof(int64_t) * DEMO_CITY_BATCH);
+        int n = 0;
+        while (n < DEMO_CITY_BATCH && s < DEMO_CITY_STREETS && w->n.persons - start < residents && st == WT_OK) {
             demo_addr addr;
             if (!demo_street_address(&streets[s], i, &addr)) {
                 s++;
@@ -131,10 +135,15 @@ static wt_status city_neighbourhood(demo_writer *w, int k, const char *code, lon
             i++;
             demo_place place = {&addr, "Leeuwarden", code, lat + (double)s * 0.0007,
                                 lon + (double)(addr.house_number % 60) * 0.00005};
-            st = demo_write_household(w, &place);
+            st = demo_household_add(w, &place, &hs[n], &ids[n]);
+            n++;
         }
         if (st == WT_OK)
-            st = audit_flush(ctx, true);
+            st = demo_bulk_flush(w);
+        for (int j = 0; j < n && st == WT_OK; j++)
+            st = demo_household_follow(w, ids[j], &hs[j]);
+        if (st == WT_OK)
+            st = demo_bulk_audit(w);
         ctx->a = keep;
         arena_free(&batch);
         pg->done = base + w->n.persons;
@@ -160,9 +169,10 @@ wt_status demo_city(wt_ctx *ctx, const demo_options *opt, long residents, long a
     }
     int teams = (int)((residents + DEMO_CITY_TEAM - 1) / DEMO_CITY_TEAM);
     long per_nb = residents / ((long)teams * DEMO_CITY_NEIGHBOURHOODS) + 1;
-    progress pg = {residents + already, already, -1, time(NULL), isatty(2) || residents >= 10000};
+    progress pg = {residents + already, already, -1, time(NULL), isatty(2) || residents + already >= 10000};
     demo_counts total = {0};
     long done = 0, last_commit = already;
+    demo_bulk bulk;
     wt_status st = WT_OK;
     for (int t = 0; t < teams && st == WT_OK; t++) {
         int k0 = t * DEMO_CITY_NEIGHBOURHOODS;
@@ -172,6 +182,8 @@ wt_status demo_city(wt_ctx *ctx, const demo_options *opt, long residents, long a
         demo_writer w;
         if (st == WT_OK)
             st = demo_writer_init(&w, ctx, opt->seed + (uint64_t)t + 1, team_id);
+        if (st == WT_OK)
+            st = demo_bulk_start(&w, &bulk);
         if (st != WT_OK)
             break;
         w.open_case_percent = 3;
@@ -192,7 +204,7 @@ wt_status demo_city(wt_ctx *ctx, const demo_options *opt, long residents, long a
             ctx->a = &batch;
             st = demo_write_unknown_questions(&w, 20 + (int)(w.n.households / 100));
             if (st == WT_OK)
-                st = audit_flush(ctx, true);
+                st = demo_bulk_audit(&w);
             ctx->a = keep;
             arena_free(&batch);
         }
@@ -202,6 +214,11 @@ wt_status demo_city(wt_ctx *ctx, const demo_options *opt, long residents, long a
         total.cases_open += w.n.cases_open;
         total.cases_closed += w.n.cases_closed;
     }
+    /* Rows numbered here: PostgreSQL's sequences must go past them before anyone inserts again. */
+    if (st == WT_OK)
+        st = demo_db_sync_ids(ctx->db);
+    if (st == WT_OK)
+        st = demo_db_analyse(ctx->db);
     pg.done = already + done;
     progress_draw(&pg, true);
     if (st != WT_OK)

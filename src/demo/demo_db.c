@@ -1,5 +1,10 @@
 /* demo_db.c - SQL of the demo generator (see demo_db.h). */
 #include "demo_db.h"
+#include "../core/buf.h"
+
+#include <string.h>
+
+#define ROWS_PER_STATEMENT 50
 
 wt_status demo_db_neighbourhood_insert(db *c, const char *code, const char *name, const char *district_code,
                                        const char *municipality, int64_t team_id)
@@ -17,4 +22,164 @@ wt_status demo_db_address_insert(db *c, const demo_address_row *r, int64_t *id)
                      DB_ARGS(DB_T(r->postcode), DB_I(r->house_number), DB_T(r->house_letter), DB_T(r->addition),
                              DB_T(r->street), DB_T(r->town), DB_T(r->neighbourhood_code), DB_R(r->lat),
                              DB_R(r->lon)));
+}
+
+/* Fills the parameters of one row; returns how many. */
+typedef int (*row_params)(const void *rows, int i, db_param *p);
+
+/*
+ * Inserts n rows: ROWS_PER_STATEMENT per statement, the rest one by one, so
+ * that only two statement texts per table are prepared and cached.
+ */
+static wt_status insert_rows(db *c, arena *a, const char *head, int cols, const void *rows, int n, row_params fill)
+{
+    buf tuple = BUF_INIT, one = BUF_INIT, many = BUF_INIT;
+    buf_puts(&tuple, "(");
+    for (int j = 0; j < cols; j++)
+        buf_puts(&tuple, j ? ", ?" : "?");
+    buf_puts(&tuple, ")");
+    buf_printf(&one, "%s VALUES %s", head, buf_str(&tuple));
+    buf_puts(&many, buf_str(&one));
+    for (int i = 1; i < ROWS_PER_STATEMENT; i++)
+        buf_printf(&many, ", %s", buf_str(&tuple));
+    db_param *p = arena_alloc(a, sizeof(db_param) * (size_t)(cols * ROWS_PER_STATEMENT));
+    wt_status st = WT_OK;
+    int i = 0;
+    for (; st == WT_OK && n - i >= ROWS_PER_STATEMENT; i += ROWS_PER_STATEMENT) {
+        int k = 0;
+        for (int r = 0; r < ROWS_PER_STATEMENT; r++)
+            k += fill(rows, i + r, p + k);
+        st = db_exec(c, buf_str(&many), p, (size_t)k);
+    }
+    for (; st == WT_OK && i < n; i++)
+        st = db_exec(c, buf_str(&one), p, (size_t)fill(rows, i, p));
+    buf_free(&tuple);
+    buf_free(&one);
+    buf_free(&many);
+    return st;
+}
+
+static int address_params(const void *rows, int i, db_param *p)
+{
+    const demo_address_row *r = (const demo_address_row *)rows + i;
+    p[0] = DB_I(r->id);
+    p[1] = DB_T(r->postcode);
+    p[2] = DB_I(r->house_number);
+    p[3] = DB_T(r->house_letter);
+    p[4] = DB_T(r->addition);
+    p[5] = DB_T(r->street);
+    p[6] = DB_T(r->town);
+    p[7] = DB_T(r->neighbourhood_code);
+    p[8] = DB_R(r->lat);
+    p[9] = DB_R(r->lon);
+    return 10;
+}
+
+wt_status demo_db_addresses(db *c, arena *a, const demo_address_row *r, int n)
+{
+    return insert_rows(c, a,
+                       "INSERT INTO address (id, postcode, house_number, house_letter, addition, street, town,"
+                       " neighbourhood_code, lat, lon)",
+                       10, r, n, address_params);
+}
+
+static int household_params(const void *rows, int i, db_param *p)
+{
+    const demo_household_row *r = (const demo_household_row *)rows + i;
+    p[0] = DB_I(r->id);
+    p[1] = DB_I(r->team_id);
+    p[2] = DB_I(r->address_id);
+    p[3] = DB_T(r->name);
+    p[4] = DB_T(r->created_at);
+    return 5;
+}
+
+wt_status demo_db_households(db *c, arena *a, const demo_household_row *r, int n)
+{
+    return insert_rows(c, a, "INSERT INTO household (id, team_id, address_id, name, created_at)", 5, r, n,
+                       household_params);
+}
+
+static int person_params(const void *rows, int i, db_param *p)
+{
+    const demo_person_row *r = (const demo_person_row *)rows + i;
+    p[0] = DB_I(r->id);
+    p[1] = DB_I(r->household_id);
+    p[2] = DB_T(r->given_name);
+    p[3] = DB_T(r->family_name);
+    p[4] = DB_T(r->name_folded);
+    p[5] = DB_T(r->family_folded);
+    p[6] = DB_T(r->birth_date);
+    p[7] = DB_T(r->bsn);
+    p[8] = DB_T(r->phone);
+    p[9] = DB_T(r->email);
+    p[10] = DB_I(r->is_volunteer);
+    p[11] = DB_I(r->is_informal_carer);
+    p[12] = DB_I(r->is_new_resident);
+    p[13] = DB_T(r->created_at);
+    return 14;
+}
+
+wt_status demo_db_persons(db *c, arena *a, const demo_person_row *r, int n)
+{
+    return insert_rows(c, a,
+                       "INSERT INTO person (id, household_id, given_name, family_name, name_folded, family_folded,"
+                       " birth_date, bsn, phone, email, is_volunteer, is_informal_carer, is_new_resident, created_at)",
+                       14, r, n, person_params);
+}
+
+static int audit_params(const void *rows, int i, db_param *p)
+{
+    const audit_row *r = (const audit_row *)rows + i;
+    p[0] = DB_I(r->id);
+    p[1] = DB_T(r->at);
+    p[2] = DB_ID_OR_NULL(r->user_id);
+    p[3] = DB_T(r->role);
+    p[4] = DB_T(r->action);
+    p[5] = DB_T(r->entity);
+    p[6] = DB_ID_OR_NULL(r->entity_id);
+    p[7] = DB_ID_OR_NULL(r->household_id);
+    p[8] = DB_ID_OR_NULL(r->person_id);
+    p[9] = DB_ID_OR_NULL(r->case_id);
+    p[10] = DB_T(r->reason);
+    p[11] = DB_T(r->prev_hash);
+    p[12] = DB_T(r->hash);
+    return 13;
+}
+
+wt_status demo_db_audit_rows(db *c, arena *a, const audit_row *r, int n)
+{
+    return insert_rows(c, a,
+                       "INSERT INTO audit (id, at, user_id, role, action, entity, entity_id, household_id, person_id,"
+                       " case_id, reason, prev_hash, hash)",
+                       13, r, n, audit_params);
+}
+
+wt_status demo_db_max_ids(db *c, arena *a, demo_ids *out)
+{
+    db_result r;
+    wt_status st = db_query(c, a, &r,
+                            "SELECT (SELECT COALESCE(MAX(id), 0) FROM address), (SELECT COALESCE(MAX(id), 0) FROM household),"
+                            " (SELECT COALESCE(MAX(id), 0) FROM person), (SELECT COALESCE(MAX(id), 0) FROM audit)",
+                            DB_NOARGS);
+    if (st != WT_OK)
+        return st;
+    *out = (demo_ids){db_get_int(&r, 0, 0), db_get_int(&r, 0, 1), db_get_int(&r, 0, 2), db_get_int(&r, 0, 3)};
+    return WT_OK;
+}
+
+wt_status demo_db_sync_ids(db *c)
+{
+    if (strcmp(db_backend_name(c), "postgresql") != 0)
+        return WT_OK; /* SQLite numbers new rows after the highest rowid by itself */
+    return db_exec_script(c,
+                          "SELECT setval(pg_get_serial_sequence('address', 'id'), (SELECT MAX(id) FROM address));"
+                          "SELECT setval(pg_get_serial_sequence('household', 'id'), (SELECT MAX(id) FROM household));"
+                          "SELECT setval(pg_get_serial_sequence('person', 'id'), (SELECT MAX(id) FROM person));"
+                          "SELECT setval(pg_get_serial_sequence('audit', 'id'), (SELECT MAX(id) FROM audit));");
+}
+
+wt_status demo_db_analyse(db *c)
+{
+    return db_exec_script(c, "ANALYZE");
 }

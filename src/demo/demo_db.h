@@ -1,18 +1,26 @@
 /*
  * demo_db.h - the SQL of the demo generator that no domain offers: the
- * neighbourhoods of a team (CBS buurten) and addresses with their
- * neighbourhood and coordinates. Everything else is written through the
- * domains' own _db.c functions.
+ * neighbourhoods of a team (CBS buurten), addresses with their neighbourhood
+ * and coordinates, and the multi-row inserts of the city generator.
+ *
+ * The city (demo_city.c) writes addresses, households, persons and audit rows
+ * many rows per statement, with ids it numbers itself (a round trip per row
+ * would make a million residents on PostgreSQL take an hour). The rows are
+ * the same as the domains write: folded names as household.h prescribes,
+ * audit rows hashed into the chain by audit_hash(). demo_db_sync_ids() then
+ * moves PostgreSQL's identity sequences past the ids used.
  */
 #ifndef WT_DEMO_DB_H
 #define WT_DEMO_DB_H
 
+#include "../access/audit.h"
 #include "../db/db.h"
 
 wt_status demo_db_neighbourhood_insert(db *c, const char *code, const char *name, const char *district_code,
                                        const char *municipality, int64_t team_id);
 
 typedef struct demo_address_row {
+    int64_t id; /* 0: numbered by the database (demo_db_address_insert) */
     const char *postcode; /* "8924AB" */
     int house_number;
     const char *house_letter;
@@ -24,5 +32,35 @@ typedef struct demo_address_row {
 } demo_address_row;
 
 wt_status demo_db_address_insert(db *c, const demo_address_row *r, int64_t *id);
+
+typedef struct demo_household_row {
+    int64_t id, team_id, address_id;
+    const char *name, *created_at;
+} demo_household_row;
+
+typedef struct demo_person_row {
+    int64_t id, household_id;
+    const char *given_name, *family_name, *name_folded, *family_folded, *birth_date, *bsn, *phone, *email;
+    bool is_volunteer, is_informal_carer, is_new_resident;
+    const char *created_at;
+} demo_person_row;
+
+/* Rows with their ids, many per statement. */
+wt_status demo_db_addresses(db *c, arena *a, const demo_address_row *r, int n);
+wt_status demo_db_households(db *c, arena *a, const demo_household_row *r, int n);
+wt_status demo_db_persons(db *c, arena *a, const demo_person_row *r, int n);
+wt_status demo_db_audit_rows(db *c, arena *a, const audit_row *r, int n);
+
+typedef struct demo_ids {
+    int64_t address, household, person, audit;
+} demo_ids;
+
+/* The highest ids in use (0 for an empty table). */
+wt_status demo_db_max_ids(db *c, arena *a, demo_ids *out);
+/* PostgreSQL: identity sequences past the highest ids (nothing to do for SQLite). */
+wt_status demo_db_sync_ids(db *c);
+
+/* Statistics for the query planner after a bulk load (ANALYZE: the same word on both backends). */
+wt_status demo_db_analyse(db *c);
 
 #endif

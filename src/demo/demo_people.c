@@ -1,6 +1,8 @@
 /* demo_people.c - households, persons, questions, cases and plans of the demo (see demo_people.h). */
 #include "demo_people.h"
 #include "../access/audit.h"
+#include "../access/audit_db.h"
+#include "../core/date.h"
 #include "../case/case_db.h"
 #include "../contact/contact_db.h"
 #include "../frontdoor/frontdoor_db.h"
@@ -127,19 +129,24 @@ static long rnd(demo_writer *w, long lo, long hi)
 static wt_status write_person(demo_writer *w, int64_t hh, const demo_person *p, const char *now)
 {
     arena *a = w->ctx->a;
-    person_row row = {p->given_name,
-                      p->family_name,
-                      person_name_fold(a, p->given_name, p->family_name),
-                      person_family_fold(a, p->family_name),
-                      p->birth_date,
-                      p->bsn[0] ? p->bsn : NULL,
-                      p->phone,
-                      p->email,
-                      p->is_volunteer,
-                      p->is_informal_carer,
-                      p->is_new_resident};
+    const char *name_folded = person_name_fold(a, p->given_name, p->family_name);
+    const char *family_folded = person_family_fold(a, p->family_name);
+    const char *bsn = p->bsn[0] ? p->bsn : NULL;
     int64_t id;
-    wt_status st = person_db_insert(w->ctx->db, hh, &row, now, &id);
+    wt_status st = WT_OK;
+    if (w->bulk) {
+        demo_bulk *b = w->bulk;
+        if (b->n_persons >= b->cap_persons)
+            return WT_TOOLARGE;
+        id = ++b->last.person;
+        b->persons[b->n_persons++] = (demo_person_row){id, hh, p->given_name, p->family_name, name_folded,
+                                                       family_folded, p->birth_date, bsn, p->phone, p->email,
+                                                       p->is_volunteer, p->is_informal_carer, p->is_new_resident, now};
+    } else {
+        person_row row = {p->given_name, p->family_name, name_folded, family_folded, p->birth_date, bsn,
+                          p->phone, p->email, p->is_volunteer, p->is_informal_carer, p->is_new_resident};
+        st = person_db_insert(w->ctx->db, hh, &row, now, &id);
+    }
     if (st == WT_OK) {
         audit_log(w->ctx, AUDIT_CREATE, "person", id, (audit_subject){hh, id, 0});
         w->n.persons++;
@@ -416,34 +423,155 @@ static wt_status write_case(demo_writer *w, int64_t hh, const demo_household *h,
 
 /* ---- one household ---------------------------------------------------------------------------------------------- */
 
-wt_status demo_write_household(demo_writer *w, const demo_place *place)
+/* The address and the household row: at once, or collected in bulk mode. */
+static wt_status add_address_and_household(demo_writer *w, const demo_place *place, const demo_household *h,
+                                           const char *registered, int64_t *hh)
 {
     wt_ctx *ctx = w->ctx;
-    demo_household h;
-    demo_household_make(&w->r, ctx->a, w->today, w->bsn_seed, &w->bsn_next, &h);
-    demo_address_row ar = {place->addr->postcode, place->addr->house_number, place->addr->house_letter,
+    demo_address_row ar = {0, place->addr->postcode, place->addr->house_number, place->addr->house_letter,
                            place->addr->addition, place->addr->street, place->town, place->neighbourhood_code,
                            place->lat, place->lon};
-    int64_t addr_id, hh;
+    if (w->bulk) {
+        demo_bulk *b = w->bulk;
+        if (b->n_households >= b->cap_households)
+            return WT_TOOLARGE;
+        /* Copies: the place's strings may live only as long as the caller's address. */
+        ar.id = ++b->last.address;
+        ar.postcode = arena_strdup(ctx->a, ar.postcode);
+        ar.house_letter = arena_strdup(ctx->a, ar.house_letter);
+        ar.addition = arena_strdup(ctx->a, ar.addition);
+        *hh = ++b->last.household;
+        b->addresses[b->n_households] = ar;
+        b->households[b->n_households++] = (demo_household_row){*hh, w->team_id, ar.id, h->name, registered};
+        return WT_OK;
+    }
+    int64_t addr_id;
     wt_status st = demo_db_address_insert(ctx->db, &ar, &addr_id);
-    const char *registered = stamp(w, -rnd(w, 820, 2500));
     if (st == WT_OK)
-        st = household_db_insert(ctx->db, w->team_id, addr_id, h.name, registered, 0, &hh);
+        st = household_db_insert(ctx->db, w->team_id, addr_id, h->name, registered, 0, hh);
+    return st;
+}
+
+wt_status demo_household_add(demo_writer *w, const demo_place *place, demo_household *h, int64_t *hh)
+{
+    demo_household_make(&w->r, w->ctx->a, w->today, w->bsn_seed, &w->bsn_next, h);
+    const char *registered = stamp(w, -rnd(w, 820, 2500));
+    wt_status st = add_address_and_household(w, place, h, registered, hh);
     if (st != WT_OK)
         return st;
-    audit_log(ctx, AUDIT_CREATE, "household", hh, (audit_subject){hh, 0, 0});
+    audit_log(w->ctx, AUDIT_CREATE, "household", *hh, (audit_subject){*hh, 0, 0});
     w->n.households++;
-    for (int i = 0; i < h.n_members && st == WT_OK; i++)
-        st = write_person(w, hh, &h.members[i], registered);
+    for (int i = 0; i < h->n_members && st == WT_OK; i++)
+        st = write_person(w, *hh, &h->members[i], registered);
+    return st;
+}
+
+wt_status demo_household_follow(demo_writer *w, int64_t hh, const demo_household *h)
+{
+    wt_status st = WT_OK;
     /* Elderly and single parents come to the team more often. */
-    int bias = h.kind == DEMO_HH_ELDERLY_ALONE || h.kind == DEMO_HH_SINGLE_PARENT ? 12 : 0;
-    if (st == WT_OK && demo_rng_chance(&w->r, w->closed_case_percent))
-        st = write_case(w, hh, &h, false);
-    if (st == WT_OK && demo_rng_chance(&w->r, w->open_case_percent + bias))
-        st = write_case(w, hh, &h, true);
+    int bias = h->kind == DEMO_HH_ELDERLY_ALONE || h->kind == DEMO_HH_SINGLE_PARENT ? 12 : 0;
+    if (demo_rng_chance(&w->r, w->closed_case_percent))
+        st = write_case(w, hh, h, false);
+    if (st == WT_OK && demo_rng_chance(&w->r, w->open_case_percent + bias * w->open_case_percent / 26))
+        st = write_case(w, hh, h, true);
     else if (st == WT_OK && demo_rng_chance(&w->r, 6))
-        st = write_question(w, pick_question(w, h.members[0].is_volunteer ? "offer" : "question"),
-                            full_name(w, &h.members[0]), contact_of(w, &h.members[0]), hh, -rnd(w, 5, 300), "handled");
+        st = write_question(w, pick_question(w, h->members[0].is_volunteer ? "offer" : "question"),
+                            full_name(w, &h->members[0]), contact_of(w, &h->members[0]), hh, -rnd(w, 5, 300),
+                            "handled");
+    return st;
+}
+
+wt_status demo_write_household(demo_writer *w, const demo_place *place)
+{
+    demo_household h;
+    int64_t hh = 0;
+    wt_status st = demo_household_add(w, place, &h, &hh);
+    if (st == WT_OK)
+        st = demo_household_follow(w, hh, &h);
+    return st;
+}
+
+/* ---- bulk mode -------------------------------------------------------------------------------------------------- */
+
+wt_status demo_bulk_start(demo_writer *w, demo_bulk *b)
+{
+    memset(b, 0, sizeof *b);
+    wt_status st = demo_db_max_ids(w->ctx->db, w->ctx->a, &b->last);
+    const char *last = NULL;
+    if (st == WT_OK)
+        st = audit_db_last_hash(w->ctx->db, w->ctx->a, &last);
+    if (st != WT_OK)
+        return st;
+    /* The genesis of the chain, as audit.c starts it. */
+    snprintf(b->hash_buf, sizeof b->hash_buf, "%s",
+             last ? last : "0000000000000000000000000000000000000000000000000000000000000000");
+    b->last_hash = b->hash_buf;
+    w->bulk = b;
+    return WT_OK;
+}
+
+void demo_bulk_room(demo_bulk *b, arena *a, int households)
+{
+    b->cap_households = households;
+    b->cap_persons = households * DEMO_MAX_MEMBERS;
+    b->addresses = arena_alloc(a, sizeof(demo_address_row) * (size_t)households);
+    b->households = arena_alloc(a, sizeof(demo_household_row) * (size_t)households);
+    b->persons = arena_alloc(a, sizeof(demo_person_row) * (size_t)b->cap_persons);
+    b->n_households = b->n_persons = 0;
+}
+
+wt_status demo_bulk_flush(demo_writer *w)
+{
+    demo_bulk *b = w->bulk;
+    db *c = w->ctx->db;
+    wt_status st = demo_db_addresses(c, w->ctx->a, b->addresses, b->n_households);
+    if (st == WT_OK)
+        st = demo_db_households(c, w->ctx->a, b->households, b->n_households);
+    if (st == WT_OK)
+        st = demo_db_persons(c, w->ctx->a, b->persons, b->n_persons);
+    b->n_households = b->n_persons = 0;
+    return st;
+}
+
+wt_status demo_bulk_audit(demo_writer *w)
+{
+    wt_ctx *ctx = w->ctx;
+    demo_bulk *b = w->bulk;
+    int n = 0;
+    for (audit_entry *e = ctx->audit_head; e; e = e->next)
+        n++;
+    if (n == 0)
+        return WT_OK;
+    audit_row *rows = arena_alloc(ctx->a, sizeof(audit_row) * (size_t)n);
+    const char *now = date_now_iso(ctx->a);
+    const char *prev = b->last_hash;
+    int i = 0;
+    for (audit_entry *e = ctx->audit_head; e; e = e->next, i++) {
+        audit_row *r = &rows[i];
+        *r = (audit_row){.id = ++b->last.audit,
+                         .at = now,
+                         .user_id = ctx->who.user_id,
+                         .role = role_code(ctx->who.role),
+                         .action = audit_action_code(e->action),
+                         .entity = e->entity,
+                         .entity_id = e->entity_id,
+                         .household_id = e->household_id,
+                         .person_id = e->person_id,
+                         .case_id = e->case_id,
+                         .reason = e->reason,
+                         .prev_hash = prev};
+        char *h = arena_alloc(ctx->a, 65);
+        audit_hash(r, h);
+        r->hash = h;
+        prev = h;
+    }
+    wt_status st = demo_db_audit_rows(ctx->db, ctx->a, rows, n);
+    if (st == WT_OK) {
+        memcpy(b->hash_buf, prev, 65);
+        b->last_hash = b->hash_buf;
+        ctx->audit_head = ctx->audit_tail = NULL;
+    }
     return st;
 }
 

@@ -18,6 +18,7 @@
 #include "../core/ctx.h"
 #include "../core/date.h"
 #include "demo.h"
+#include "demo_db.h"
 #include "demo_gen.h"
 
 typedef struct demo_worker {
@@ -30,6 +31,21 @@ typedef struct demo_worker {
 typedef struct demo_counts {
     long households, persons, questions, cases_open, cases_closed, handovers, goals, actions, contacts;
 } demo_counts;
+
+/*
+ * Bulk mode (the city): addresses, households and persons are numbered here
+ * and collected, then written many rows per statement by demo_bulk_flush();
+ * the audit queue is written as numbered, chained rows the same way.
+ */
+typedef struct demo_bulk {
+    demo_ids last;         /* the highest id used per table */
+    const char *last_hash; /* of the audit chain (static or long-lived) */
+    char hash_buf[65];
+    demo_address_row *addresses;
+    demo_household_row *households;
+    demo_person_row *persons;
+    int n_households, n_persons, cap_households, cap_persons;
+} demo_bulk;
 
 typedef struct demo_writer {
     wt_ctx *ctx;
@@ -45,6 +61,7 @@ typedef struct demo_writer {
     int closed_case_percent; /* households with a closed case in the past */
     int handover_turn;       /* recent hand-overs go to the workers in turn, the first one first */
     demo_counts n;
+    demo_bulk *bulk; /* NULL: every row is written at once */
 } demo_writer;
 
 /* The team's workers (and team leader) as coordinators, from the database. */
@@ -59,6 +76,18 @@ typedef struct demo_place {
 
 /* One household at a place, with its members, perhaps a question and a case. */
 wt_status demo_write_household(demo_writer *w, const demo_place *place);
+
+/* The same in two steps: the household and its members (collected in bulk mode), then its question and cases. */
+wt_status demo_household_add(demo_writer *w, const demo_place *place, demo_household *h, int64_t *hh);
+wt_status demo_household_follow(demo_writer *w, int64_t hh, const demo_household *h);
+
+/* Bulk mode: room for up to `households` households in arena a; starts the numbering from the database. */
+wt_status demo_bulk_start(demo_writer *w, demo_bulk *b);
+void demo_bulk_room(demo_bulk *b, arena *a, int households);
+/* Writes the collected addresses, households and persons. */
+wt_status demo_bulk_flush(demo_writer *w);
+/* Writes the context's audit queue as numbered rows of the chain, and empties it. */
+wt_status demo_bulk_audit(demo_writer *w);
 
 /* Questions at the front door from residents the team does not know yet. */
 wt_status demo_write_unknown_questions(demo_writer *w, int n);

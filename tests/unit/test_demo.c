@@ -288,3 +288,42 @@ Test(demo, same_seed_same_data, .init = fixed_day, .fini = real_day)
     fx_close(&b);
     fx_close(&c);
 }
+
+Test(demo, city_around_the_neighbourhood, .init = fixed_day, .fini = real_day)
+{
+    demo_fx f;
+    fx_generate(&f, 5, 4600);
+    int64_t persons = count(&f, "SELECT COUNT(*) FROM person");
+    cr_assert(persons >= 4600 && persons < 4620, "%lld residents", (long long)persons);
+    /* A second team of its own, with ten professionals, a team leader and a community worker. */
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM team"), 2);
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM app_user WHERE team_id = 2"), 10);
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM app_user WHERE team_id = 2 AND role = 'teamleader'"), 1);
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM app_user WHERE team_id = 2 AND discipline = 'community_worker'"), 1);
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM neighbourhood WHERE team_id = 2"), 5);
+    cr_assert_gt(count(&f, "SELECT COUNT(*) FROM household WHERE team_id = 2"), 200);
+    /* Households, addresses and cases written many rows at a time obey the same rules. */
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM household h JOIN address a ON a.id = h.address_id"
+                           " JOIN neighbourhood n ON n.code = a.neighbourhood_code WHERE n.team_id <> h.team_id"),
+                 0);
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM household h LEFT JOIN address a ON a.id = h.address_id WHERE a.id IS NULL"), 0);
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM person p LEFT JOIN household h ON h.id = p.household_id WHERE h.id IS NULL"), 0);
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM cases c JOIN household h ON h.id = c.household_id"
+                           " JOIN app_user u ON u.id = c.coordinator_id WHERE c.team_id <> h.team_id OR u.team_id <> c.team_id"),
+                 0);
+    cr_assert_gt(count(&f, "SELECT COUNT(*) FROM cases WHERE team_id = 2 AND status = 'open'"), 3);
+    db_result r;
+    cr_assert_eq(db_query(f.c, &f.a, &r, "SELECT bsn FROM person WHERE bsn IS NOT NULL", DB_NOARGS), WT_OK);
+    for (int i = 0; i < r.nrows; i++)
+        cr_assert(bsn_valid(db_get(&r, i, 0)), "%s", db_get(&r, i, 0));
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM (SELECT bsn FROM person WHERE bsn IS NOT NULL GROUP BY bsn HAVING COUNT(*) > 1) x"), 0);
+    /* The audit rows written in bulk continue the chain; every person's creation is in it. */
+    int64_t broken = -1, checked = 0;
+    cr_assert_eq(audit_verify(f.c, &broken, &checked), WT_OK);
+    cr_assert_eq(broken, 0, "the chain breaks at %lld", (long long)broken);
+    cr_assert_geq(count(&f, "SELECT COUNT(*) FROM audit WHERE action = 'create' AND entity = 'person'"), persons);
+    /* Rows numbered by the generator do not stand in the way of new ones. */
+    cr_assert_eq(db_exec_script(f.c, "INSERT INTO household (team_id, name, created_at) VALUES (2, 'Nieuw', '2026-03-15')"),
+                 WT_OK);
+    fx_close(&f);
+}
