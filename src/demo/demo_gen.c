@@ -278,12 +278,14 @@ void demo_household_make(demo_rng *r, arena *a, wt_date today, uint64_t bsn_seed
         add_member(r, a, today, pool, out, partner_family, age - demo_rng_int(r, 0, 5), true, true);
         out->members[1].is_informal_carer = demo_rng_chance(r, 35);
         break;
-    case DEMO_HH_FAMILY:
+    case DEMO_HH_FAMILY: {
         age = demo_rng_int(r, 27, 52);
+        int mother = age - demo_rng_int(r, 0, 5);
         add_member(r, a, today, pool, out, family, age, false, true);
-        add_member(r, a, today, pool, out, partner_family, age - demo_rng_int(r, 0, 5), true, true);
-        add_children(r, a, today, pool, out, family, age - 2, demo_rng_int(r, 1, demo_rng_chance(r, 20) ? 5 : 3));
+        add_member(r, a, today, pool, out, partner_family, mother, true, true);
+        add_children(r, a, today, pool, out, family, mother, demo_rng_int(r, 1, demo_rng_chance(r, 20) ? 5 : 3));
         break;
+    }
     case DEMO_HH_SINGLE_PARENT: {
         bool mother = demo_rng_chance(r, 85);
         age = demo_rng_int(r, 21, 50);

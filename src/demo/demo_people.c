@@ -248,10 +248,11 @@ static const char *action_status(demo_writer *w, const case_shape *cs, bool goal
         return demo_rng_chance(&w->r, 85) ? "done" : "cancelled";
     if (goal_done)
         return "done";
-    if (due < -14)
-        return demo_rng_chance(&w->r, 70) ? "done" : demo_rng_chance(&w->r, 50) ? "in_progress" : "planned";
+    /* Long past: done, now and then still running; recently past: often still open (overdue). */
+    if (due < -45)
+        return demo_rng_chance(&w->r, 92) ? "done" : "in_progress";
     if (due < 0)
-        return demo_rng_chance(&w->r, 40) ? "done" : demo_rng_chance(&w->r, 50) ? "in_progress" : "planned";
+        return demo_rng_chance(&w->r, 45) ? "done" : demo_rng_chance(&w->r, 50) ? "in_progress" : "planned";
     return demo_rng_chance(&w->r, 70) ? "planned" : "in_progress";
 }
 
