@@ -167,6 +167,10 @@ wt_status demo_city(wt_ctx *ctx, const demo_options *opt, long residents, long a
         *err = "cannot hash the demo password";
         return WT_DBERROR;
     }
+    if (demo_db_bulk_settings(ctx->db) != WT_OK) {
+        *err = "cannot set up the database for a bulk load";
+        return WT_DBERROR;
+    }
     int teams = (int)((residents + DEMO_CITY_TEAM - 1) / DEMO_CITY_TEAM);
     long per_nb = residents / ((long)teams * DEMO_CITY_NEIGHBOURHOODS) + 1;
     progress pg = {residents + already, already, -1, time(NULL), isatty(2) || residents + already >= 10000};
@@ -188,7 +192,9 @@ wt_status demo_city(wt_ctx *ctx, const demo_options *opt, long residents, long a
             break;
         w.open_case_percent = 3;
         w.closed_case_percent = 2;
-        w.bsn_next = 10000 + (uint64_t)(already + done) * 2; /* never the numbers of earlier residents */
+        /* One numbering of BSNs for the whole city: never the number of an earlier resident. */
+        w.bsn_seed = opt->seed;
+        w.bsn_next = 10000 + (uint64_t)(already + done) * 2;
         for (int b = 0; b < DEMO_CITY_NEIGHBOURHOODS && st == WT_OK; b++) {
             const char *code = neighbourhood_code(ctx->a, t, b);
             st = demo_db_neighbourhood_insert(ctx->db, code, demo_city_neighbourhood_name(ctx->a, k0 + b),

@@ -183,3 +183,10 @@ wt_status demo_db_analyse(db *c)
 {
     return db_exec_script(c, "ANALYZE");
 }
+
+wt_status demo_db_bulk_settings(db *c)
+{
+    if (strcmp(db_backend_name(c), "sqlite") != 0)
+        return WT_OK;
+    return db_exec_script(c, "PRAGMA cache_size = -262144");
+}

@@ -60,6 +60,8 @@ wt_status demo_db_max_ids(db *c, arena *a, demo_ids *out);
 /* PostgreSQL: identity sequences past the highest ids (nothing to do for SQLite). */
 wt_status demo_db_sync_ids(db *c);
 
+/* SQLite: a page cache of 256 MB for the bulk load (PostgreSQL: nothing to do). */
+wt_status demo_db_bulk_settings(db *c);
 /* Statistics for the query planner after a bulk load (ANALYZE: the same word on both backends). */
 wt_status demo_db_analyse(db *c);
 
