@@ -61,7 +61,7 @@ test('a worker records a relation and an offer, finds a neighbour for a need wit
   // Record: Jan is a friend of Klaas.
   await page.getByLabel('Zoek de andere bewoner op naam').fill('hoekstra');
   await page.getByRole('button', { name: 'Zoeken' }).click();
-  await page.getByLabel(/Klaas Hoekstra/).check();
+  await page.getByLabel(/Klaas Hoekstra \(1958-01-20/).check(); // the demo has another Klaas Hoekstra
   await page.getByLabel('Wie uit dit huishouden').selectOption({ label: 'Jan de Boer' });
   await page.getByLabel('Soort relatie (wie is wat van de ander)').selectOption('friend');
   await page.getByLabel('Sterkte').selectOption('3');
