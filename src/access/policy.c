@@ -8,6 +8,8 @@ static bool same_team(const actor *who, policy_target t)
 
 bool policy_allows(const actor *who, permission p, policy_target t)
 {
+    if (p == PERM_SOCIALMAP_PUBLISHED)
+        return true; /* open data for other directories: holds nothing internal */
     if (who->user_id == 0 && who->role == ROLE_NONE)
         return false;
     switch (p) {
@@ -28,6 +30,12 @@ bool policy_allows(const actor *who, permission p, policy_target t)
         return who->role == ROLE_ADMIN;
     case PERM_AGGREGATES:
         return who->role == ROLE_POLICY || who->role == ROLE_TEAMLEADER;
+    case PERM_SOCIALMAP_READ:
+        return who->role != ROLE_NONE;
+    case PERM_SOCIALMAP_WRITE:
+        return who->role == ROLE_WORKER || who->role == ROLE_TEAMLEADER || who->role == ROLE_ADMIN;
+    case PERM_SOCIALMAP_PUBLISHED:
+        return true;
     }
     return false;
 }

@@ -30,6 +30,9 @@ typedef enum permission {
     PERM_USER_ADMIN,      /* users and teams */
     PERM_AGGREGATES,      /* anonymised figures */
     PERM_PRESENCE,        /* rounds, signals, activities, ideas, own time: workers and team leader of the team */
+    PERM_SOCIALMAP_READ,  /* the social map: no resident data, every logged-in role reads it */
+    PERM_SOCIALMAP_WRITE, /* maintain the social map: the team (workers, team leader) and the administrator */
+    PERM_SOCIALMAP_PUBLISHED, /* the published social map (/hsds/): open data, also for anonymous readers */
 } permission;
 
 /* What the policy needs to know about the record acted on. */

@@ -14,6 +14,7 @@
 #include "../http/router.h"
 #include "../http/server.h"
 #include "../http/static_files.h"
+#include "../socialmap/socialmap_cli.h"
 #include "../team/team.h"
 #include "../user/mfa.h"
 #include "../user/user.h"
@@ -58,6 +59,8 @@ static const char usage[] =
     "  routes                               list every HTTP route (method, path, access)\n"
     "  assessment load FILE | activate CODE | deactivate CODE | list\n"
     "                                       versions of the self-sufficiency matrix (JSON: sql/data/zrm-2017.json)\n"
+    "  socialmap import FILE|DIR [--skip-bad-rows]   HSDS 3.0 data package or JSON into the social map\n"
+    "  socialmap export DIR                 the social map as HSDS 3.0 data package and JSON\n"
     "\n"
     "environment: WIJKTEAM_DB (default wijkteam.db), WIJKTEAM_LISTEN (default 127.0.0.1:8080),\n"
     "             WIJKTEAM_STATIC (default: static/ beside the program), WIJKTEAM_LOG (debug|info|warn)\n";
@@ -403,6 +406,10 @@ int cli_main(int argc, char **argv)
         rc = open_db(&k);
         if (rc == 0)
             rc = assessment_cli(&k.ctx, &k.o);
+    } else if (strcmp(cmd, "socialmap") == 0) {
+        rc = open_db(&k);
+        if (rc == 0)
+            rc = socialmap_cli(&k.ctx, &k.o);
     } else {
         fprintf(stderr, "wijkteam: unknown command '%s'\n\n%s", cmd, usage);
         rc = 2;

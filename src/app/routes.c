@@ -42,6 +42,9 @@
 #include "../network/network_api.h"
 #include "../intake/intake_web.h"
 #include "../intake/intake_api.h"
+#include "../socialmap/socialmap_web.h"
+#include "../socialmap/socialmap_api.h"
+#include "../socialmap/hsds_api.h"
 
 void routes_register(void)
 {
@@ -84,4 +87,7 @@ void routes_register(void)
     network_api_routes();
     intake_web_routes();
     intake_api_routes();
+    socialmap_web_routes();
+    socialmap_api_routes();
+    hsds_api_routes();
 }

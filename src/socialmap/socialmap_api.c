@@ -1,0 +1,288 @@
+/*
+ * socialmap_api.c - the social map in the JSON API (bearer token):
+ *   GET  /api/v1/services?q=&domain=&target=&line=&language=&free=&age=&household=&km=&lat=&lon=&sort=&limit=&offset=
+ *   GET  /api/v1/services/{key}          HSDS service object plus "wijkteam" (the team's own fields)
+ *   POST /api/v1/services                an HSDS service object (nested objects allowed), optional "wijkteam"
+ *   PUT  /api/v1/services/{key}
+ *   GET  /api/v1/organizations?q=  GET/PUT /api/v1/organizations/{key}  POST /api/v1/organizations
+ * Writes go through the same importer as `wijkteam socialmap import`, so the
+ * API accepts exactly what the standard describes; problems come back per
+ * field ("service_at_locations[0].location.latitude").
+ */
+#include "socialmap_api.h"
+#include "../core/i18n.h"
+#include "../core/text.h"
+#include "../http/api.h"
+#include "../http/router.h"
+#include "hsds_io.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *set_json(const char *set)
+{
+    json_t *arr = json_array();
+    const char *p = set ? set : "";
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n)
+            json_array_append_new(arr, json_stringn(p, n));
+        p += n;
+    }
+    return arr;
+}
+
+static json_t *age_json(int age)
+{
+    return age < 0 ? json_null() : json_integer(age);
+}
+
+json_t *socialmap_service_json(const sm_service *s)
+{
+    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:b, s:o, s:o, s:b}",
+                     "id", s->id, "organization_id", s->organization_id, "organization_name", s->organization_name,
+                     "name", s->name, "status", json_str_or_null(s->status), "description",
+                     json_str_or_null(s->description), "application_process", json_str_or_null(s->application_process),
+                     "eligibility_description", json_str_or_null(s->eligibility_description), "minimum_age",
+                     age_json(s->minimum_age), "maximum_age", age_json(s->maximum_age), "life_domains",
+                     set_json(s->life_domains), "target_groups", set_json(s->target_groups), "line",
+                     json_str_or_null(s->line), "free_of_charge", s->free_of_charge, "published", s->published,
+                     "internal_note", json_str_or_null(s->internal_note), "last_checked",
+                     json_str_or_null(s->assured_date), "needs_check", s->needs_check);
+}
+
+static bool query_int(http_request *req, const char *name, int64_t lo, int64_t hi, int64_t *out, errors *e)
+{
+    const char *v = req_query(req, name);
+    if (!v || !*v)
+        return false;
+    if (!text_parse_int64(v, out) || *out < lo || *out > hi) {
+        errors_add(e, name, _("Moet een geheel getal binnen de grenzen zijn."));
+        return false;
+    }
+    return true;
+}
+
+static double query_real(http_request *req, const char *name, double def, errors *e, bool *present)
+{
+    const char *v = req_query(req, name);
+    double d = def;
+    *present = false;
+    if (!v || !*v)
+        return def;
+    if (!hsds_number_parse(v, &d)) {
+        errors_add(e, name, _("Moet een getal zijn."));
+        return def;
+    }
+    *present = true;
+    return d;
+}
+
+static const char *query_text(http_request *req, const char *name)
+{
+    const char *v = req_query(req, name);
+    return v && *v ? v : NULL;
+}
+
+static void get_services(http_request *req)
+{
+    errors e;
+    errors_init(&e, req->a);
+    sm_query q;
+    sm_query_init(&q);
+    q.q = query_text(req, "q");
+    q.domain = query_text(req, "domain");
+    q.target = query_text(req, "target");
+    q.line = query_text(req, "line");
+    q.language = query_text(req, "language");
+    q.sort = query_text(req, "sort");
+    q.free_only = query_text(req, "free") && strcmp(req_query(req, "free"), "true") == 0;
+    q.include_ended = query_text(req, "ended") && strcmp(req_query(req, "ended"), "true") == 0;
+    int64_t v;
+    if (query_int(req, "age", 0, 120, &v, &e))
+        q.age = (int)v;
+    if (query_int(req, "household", 1, INT64_MAX, &v, &e))
+        q.household_id = v;
+    bool has_lat, has_lon, has_km;
+    q.lat = query_real(req, "lat", 0, &e, &has_lat);
+    q.lon = query_real(req, "lon", 0, &e, &has_lon);
+    q.km = query_real(req, "km", 2, &e, &has_km);
+    q.has_point = has_lat && has_lon && !q.household_id;
+    if (has_lat != has_lon)
+        errors_add(&e, has_lat ? "lon" : "lat", _("Geef zowel lat als lon."));
+    api_paging(req, &q.limit, &q.offset);
+    if (q.limit > 100)
+        q.limit = 100;
+    sm_hit *hits;
+    int n = 0;
+    bool more = false;
+    const char *origin = NULL;
+    wt_status st = e.count ? WT_INVALID : socialmap_search(&req->ctx, &q, &e, &hits, &n, &more, &origin, NULL);
+    if (st != WT_OK) {
+        api_status(req, st, &e);
+        return;
+    }
+    json_t *items = json_array();
+    for (int i = 0; i < n; i++) {
+        json_t *o = socialmap_service_json(&hits[i].s);
+        json_object_set_new(o, "distance_km", hits[i].distance_km >= 0 ? json_real(hits[i].distance_km) : json_null());
+        json_object_set_new(o, "relevance", json_integer(hits[i].relevance));
+        json_object_set_new(o, "location_name", json_str_or_null(hits[i].location_name));
+        json_object_set_new(o, "address", json_str_or_null(hits[i].address));
+        json_array_append_new(items, o);
+    }
+    api_reply(req, 200, json_pack("{s:o, s:b, s:i, s:i, s:o}", "items", items, "more", more, "limit", q.limit,
+                                  "offset", q.offset, "origin", json_str_or_null(origin)));
+}
+
+static void get_service(http_request *req)
+{
+    sm_service s;
+    hsds_row row;
+    wt_status st = socialmap_service_get(&req->ctx, req->keys[0], &s);
+    if (st == WT_OK)
+        st = socialmap_get(&req->ctx, "service", req->keys[0], &row);
+    if (st != WT_OK) {
+        api_status(req, st, NULL);
+        return;
+    }
+    json_t *o = hsds_compile(&req->ctx, &row, 0);
+    json_object_set_new(o, "wijkteam", socialmap_service_json(&s));
+    api_reply(req, 200, o);
+}
+
+/* Takes the "wijkteam" member off an object; false (after answering 400) when it is malformed. */
+static bool take_wijkteam(http_request *req, json_t *body, bool *has, bool *published, const char **note)
+{
+    json_t *w = json_object_get(body, "wijkteam");
+    *has = false;
+    if (!w)
+        return true;
+    errors e;
+    errors_init(&e, req->a);
+    if (!json_is_object(w)) {
+        errors_add(&e, "wijkteam", _("Verwacht een object."));
+    } else {
+        json_t *p = json_object_get(w, "published");
+        *published = !p || json_is_true(p);
+        if (p && !json_is_boolean(p))
+            errors_add(&e, "wijkteam.published", _("Moet true of false zijn."));
+        const char *n = api_str(w, "internal_note", &e);
+        *note = n ? arena_strdup(req->a, n) : NULL;
+        *has = true;
+    }
+    if (e.count) {
+        api_invalid(req, &e);
+        return false;
+    }
+    json_object_del(body, "wijkteam");
+    return true;
+}
+
+/* POST (key NULL) or PUT of an HSDS object of kind. */
+static void save_object(http_request *req, const char *kind, const char *key)
+{
+    json_t *body = api_body(req);
+    if (!body)
+        return;
+    bool has_w = false, published = true;
+    const char *note = NULL;
+    errors e;
+    errors_init(&e, req->a);
+    if (strcmp(kind, "service") == 0 && !take_wijkteam(req, body, &has_w, &published, &note)) {
+        json_decref(body);
+        return;
+    }
+    json_t *id = json_object_get(body, "id");
+    if (key && id && (!json_is_string(id) || strcasecmp(json_string_value(id), key) != 0))
+        errors_add(&e, "id", _("De id in het object verschilt van de id in het adres."));
+    hsds_row existing;
+    wt_status st = e.count ? WT_INVALID : WT_OK;
+    if (st == WT_OK && key)
+        st = socialmap_get(&req->ctx, kind, key, &existing);
+    if (st == WT_OK && !id)
+        json_object_set_new(body, "id", json_string(key ? key : sm_uuid_new(req->a)));
+    const char *new_id = NULL;
+    if (st == WT_OK)
+        st = hsds_import_object(&req->ctx, body, kind, &e, &new_id);
+    json_decref(body);
+    if (st == WT_OK && has_w)
+        st = socialmap_set_service_internal(&req->ctx, new_id, published, note);
+    sm_service s;
+    if (st == WT_OK && strcmp(kind, "service") == 0)
+        st = socialmap_service_get(&req->ctx, new_id, &s);
+    if (st != WT_OK) {
+        api_status(req, st, &e);
+        return;
+    }
+    if (strcmp(kind, "service") == 0)
+        api_reply(req, key ? 200 : 201, socialmap_service_json(&s));
+    else
+        api_reply(req, key ? 200 : 201, json_pack("{s:s}", "id", new_id));
+    if (!key)
+        resp_header(req, "Location", arena_printf(req->a, "/api/v1/%ss/%s", kind, new_id));
+}
+
+static void post_service(http_request *req)
+{
+    save_object(req, "service", NULL);
+}
+
+static void put_service(http_request *req)
+{
+    save_object(req, "service", req->keys[0]);
+}
+
+static void post_organization(http_request *req)
+{
+    save_object(req, "organization", NULL);
+}
+
+static void put_organization(http_request *req)
+{
+    save_object(req, "organization", req->keys[0]);
+}
+
+static void get_organizations(http_request *req)
+{
+    int limit, offset;
+    api_paging(req, &limit, &offset);
+    hsds_row *rows;
+    int n = 0;
+    bool more = false;
+    wt_status st = socialmap_organizations(&req->ctx, req_query(req, "q"), limit, offset, &rows, &n, &more);
+    if (st != WT_OK) {
+        api_status(req, st, NULL);
+        return;
+    }
+    json_t *items = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(items, hsds_row_json(&rows[i]));
+    api_reply(req, 200, json_pack("{s:o, s:b, s:i, s:i}", "items", items, "more", more, "limit", limit, "offset", offset));
+}
+
+static void get_organization(http_request *req)
+{
+    hsds_row row;
+    wt_status st = socialmap_get(&req->ctx, "organization", req->keys[0], &row);
+    if (st != WT_OK) {
+        api_status(req, st, NULL);
+        return;
+    }
+    api_reply(req, 200, hsds_compile(&req->ctx, &row, HSDS_ORG_SERVICES));
+}
+
+void socialmap_api_routes(void)
+{
+    router_add("GET", "/api/v1/services", get_services, ROUTE_API);
+    router_add("POST", "/api/v1/services", post_service, ROUTE_API);
+    router_add("GET", "/api/v1/services/{key}", get_service, ROUTE_API);
+    router_add("PUT", "/api/v1/services/{key}", put_service, ROUTE_API);
+    router_add("GET", "/api/v1/organizations", get_organizations, ROUTE_API);
+    router_add("POST", "/api/v1/organizations", post_organization, ROUTE_API);
+    router_add("GET", "/api/v1/organizations/{key}", get_organization, ROUTE_API);
+    router_add("PUT", "/api/v1/organizations/{key}", put_organization, ROUTE_API);
+}

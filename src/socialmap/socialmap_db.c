@@ -1,0 +1,606 @@
+/* socialmap_db.c - SQL of the social map (see socialmap_db.h). */
+#include "socialmap_db.h"
+#include "../core/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* "a", "b", "c": the quoted columns of a resource (arena). */
+static char *columns(arena *a, const hsds_resource *r, const char *alias)
+{
+    buf b = BUF_INIT;
+    for (int i = 0; i < r->nfields; i++)
+        buf_printf(&b, "%s%s%s\"%s\"", i ? ", " : "", alias ? alias : "", alias ? "." : "", r->fields[i].name);
+    char *s = arena_strdup(a, buf_str(&b));
+    buf_free(&b);
+    return s;
+}
+
+/* A row from result columns col0 .. col0 + nfields - 1; numbers in HSDS spelling. */
+static void fill_row(arena *a, const db_result *res, int i, int col0, const hsds_resource *r, hsds_row *out)
+{
+    *out = hsds_row_new(a, r);
+    for (int f = 0; f < r->nfields; f++) {
+        const char *v = db_get(res, i, col0 + f);
+        double d;
+        if (v && r->fields[f].kind == HF_NUMBER && hsds_number_parse(v, &d))
+            v = hsds_number_format(a, d);
+        out->v[f] = v;
+    }
+}
+
+static wt_status fill_rows(arena *a, const db_result *res, const hsds_resource *r, hsds_row **out, int *n)
+{
+    *n = res->nrows;
+    *out = arena_alloc(a, sizeof(hsds_row) * (size_t)(res->nrows ? res->nrows : 1));
+    for (int i = 0; i < res->nrows; i++)
+        fill_row(a, res, i, 0, r, &(*out)[i]);
+    return WT_OK;
+}
+
+static bool known_field(const hsds_resource *r, const char *field)
+{
+    return hsds_field_index(r, field) >= 0;
+}
+
+wt_status smdb_get(db *c, arena *a, const hsds_resource *r, const char *id, hsds_row *out)
+{
+    db_result res;
+    const char *sql = arena_printf(a, "SELECT %s FROM %s WHERE id = ?", columns(a, r, NULL), r->table);
+    wt_status st = db_query(c, a, &res, sql, DB_ARGS(DB_T(id)));
+    if (st != WT_OK)
+        return st;
+    if (res.nrows == 0)
+        return WT_NOTFOUND;
+    fill_row(a, &res, 0, 0, r, out);
+    return WT_OK;
+}
+
+wt_status smdb_exists(db *c, arena *a, const hsds_resource *r, const char *id, bool *exists)
+{
+    db_result res;
+    wt_status st = db_query(c, a, &res, arena_printf(a, "SELECT 1 FROM %s WHERE id = ?", r->table), DB_ARGS(DB_T(id)));
+    *exists = st == WT_OK && res.nrows > 0;
+    return st;
+}
+
+static db_param bind_value(const hsds_field *f, const char *v)
+{
+    double d;
+    if (!v)
+        return DB_NULL;
+    if (f->kind == HF_NUMBER && hsds_number_parse(v, &d))
+        return DB_R(d);
+    return DB_T(v);
+}
+
+wt_status smdb_upsert(db *c, const hsds_row *row)
+{
+    const hsds_resource *r = row->res;
+    buf b = BUF_INIT;
+    buf_printf(&b, "INSERT INTO %s (", r->table);
+    for (int i = 0; i < r->nfields; i++)
+        buf_printf(&b, "%s\"%s\"", i ? ", " : "", r->fields[i].name);
+    buf_puts(&b, ") VALUES (");
+    for (int i = 0; i < r->nfields; i++)
+        buf_puts(&b, i ? ", ?" : "?");
+    buf_puts(&b, ") ON CONFLICT (id) DO UPDATE SET ");
+    bool first = true;
+    for (int i = 0; i < r->nfields; i++) {
+        if (strcmp(r->fields[i].name, "id") == 0)
+            continue;
+        buf_printf(&b, "%s\"%s\" = excluded.\"%s\"", first ? "" : ", ", r->fields[i].name, r->fields[i].name);
+        first = false;
+    }
+    db_param p[40];
+    int n = r->nfields < 40 ? r->nfields : 40;
+    for (int i = 0; i < n; i++)
+        p[i] = bind_value(&r->fields[i], row->v[i]);
+    wt_status st = db_exec(c, buf_str(&b), p, (size_t)n);
+    buf_free(&b);
+    return st;
+}
+
+wt_status smdb_delete(db *c, const hsds_resource *r, const char *id)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?", r->table);
+    return db_exec(c, sql, DB_ARGS(DB_T(id)));
+}
+
+wt_status smdb_delete_where(db *c, const hsds_resource *r, const char *field, const char *value)
+{
+    if (!known_field(r, field))
+        return WT_INVALID;
+    char sql[160];
+    snprintf(sql, sizeof sql, "DELETE FROM %s WHERE \"%s\" = ?", r->table, field);
+    return db_exec(c, sql, DB_ARGS(DB_T(value)));
+}
+
+wt_status smdb_where(db *c, arena *a, const hsds_resource *r, const char *field, const char *value, int limit,
+                     hsds_row **out, int *n)
+{
+    if (!known_field(r, field))
+        return WT_INVALID;
+    db_result res;
+    const char *sql = arena_printf(a, "SELECT %s FROM %s WHERE \"%s\" = ? ORDER BY id LIMIT ?", columns(a, r, NULL),
+                                   r->table, field);
+    wt_status st = db_query(c, a, &res, sql, DB_ARGS(DB_T(value), DB_I(limit)));
+    return st == WT_OK ? fill_rows(a, &res, r, out, n) : st;
+}
+
+wt_status smdb_page(db *c, arena *a, const hsds_resource *r, const char *after, int limit, hsds_row **out, int *n)
+{
+    db_result res;
+    const char *sql = arena_printf(a, "SELECT %s FROM %s WHERE id > ? ORDER BY id LIMIT ?", columns(a, r, NULL),
+                                   r->table);
+    wt_status st = db_query(c, a, &res, sql, DB_ARGS(DB_T(after ? after : ""), DB_I(limit)));
+    return st == WT_OK ? fill_rows(a, &res, r, out, n) : st;
+}
+
+static bool wijkteam_table(const char *table)
+{
+    return strcmp(table, "sm_organization") == 0 || strcmp(table, "sm_location") == 0;
+}
+
+wt_status smdb_set_wijkteam(db *c, const char *table, const char *id, const char *last_checked,
+                            const char *internal_note, const char *name_folded, const char *now)
+{
+    if (!wijkteam_table(table))
+        return WT_INVALID;
+    if (strcmp(table, "sm_organization") == 0)
+        return db_exec(c,
+                       "UPDATE sm_organization SET last_checked = ?, internal_note = ?, name_folded = ?, updated_at = ?"
+                       " WHERE id = ?",
+                       DB_ARGS(DB_T(last_checked), DB_T(internal_note), DB_T(name_folded ? name_folded : ""),
+                               DB_T(now), DB_T(id)));
+    return db_exec(c, "UPDATE sm_location SET last_checked = ?, updated_at = ? WHERE id = ?",
+                   DB_ARGS(DB_T(last_checked), DB_T(now), DB_T(id)));
+}
+
+wt_status smdb_get_wijkteam(db *c, arena *a, const char *table, const char *id, const char **last_checked,
+                            const char **internal_note)
+{
+    if (!wijkteam_table(table))
+        return WT_INVALID;
+    db_result r;
+    const char *sql = strcmp(table, "sm_organization") == 0
+                          ? "SELECT last_checked, internal_note FROM sm_organization WHERE id = ?"
+                          : "SELECT last_checked, NULL FROM sm_location WHERE id = ?";
+    wt_status st = db_query(c, a, &r, sql, DB_ARGS(DB_T(id)));
+    if (st != WT_OK)
+        return st;
+    if (r.nrows == 0)
+        return WT_NOTFOUND;
+    *last_checked = db_get(&r, 0, 0);
+    if (internal_note)
+        *internal_note = db_get(&r, 0, 1);
+    return WT_OK;
+}
+
+#define SERVICE_COLS                                                                                                   \
+    "s.id, s.organization_id, o.name, s.name, s.alternate_name, s.description, s.status, s.url, s.email,"              \
+    " s.application_process, s.eligibility_description, s.fees_description, s.wait_time, s.assured_date,"              \
+    " s.minimum_age, s.maximum_age, s.life_domains, s.target_groups, s.line, s.free_of_charge, s.published,"           \
+    " s.internal_note"
+#define SERVICE_FROM " FROM sm_service s JOIN sm_organization o ON o.id = s.organization_id"
+
+static int age_or_none(const db_result *r, int i, int col)
+{
+    return db_is_null(r, i, col) ? -1 : (int)db_get_real(r, i, col);
+}
+
+static void fill_service(const db_result *r, int i, sm_service *s)
+{
+    memset(s, 0, sizeof *s);
+    const char **f[] = {&s->id, &s->organization_id, &s->organization_name, &s->name, &s->alternate_name,
+                        &s->description, &s->status, &s->url, &s->email, &s->application_process,
+                        &s->eligibility_description, &s->fees_description, &s->wait_time, &s->assured_date};
+    for (int k = 0; k < (int)(sizeof f / sizeof f[0]); k++)
+        *f[k] = db_get(r, i, k);
+    s->minimum_age = age_or_none(r, i, 14);
+    s->maximum_age = age_or_none(r, i, 15);
+    s->life_domains = db_get(r, i, 16);
+    s->target_groups = db_get(r, i, 17);
+    s->line = db_get(r, i, 18);
+    s->free_of_charge = db_get_int(r, i, 19) != 0;
+    s->published = db_get_int(r, i, 20) != 0;
+    s->internal_note = db_get(r, i, 21);
+}
+
+wt_status smdb_service_get(db *c, arena *a, const char *id, sm_service *out)
+{
+    db_result r;
+    wt_status st = db_query(c, a, &r, "SELECT " SERVICE_COLS SERVICE_FROM " WHERE s.id = ?", DB_ARGS(DB_T(id)));
+    if (st != WT_OK)
+        return st;
+    if (r.nrows == 0)
+        return WT_NOTFOUND;
+    fill_service(&r, 0, out);
+    return WT_OK;
+}
+
+wt_status smdb_service_set_internal(db *c, const char *id, bool published, const char *internal_note)
+{
+    return db_exec(c, "UPDATE sm_service SET published = ?, internal_note = ? WHERE id = ?",
+                   DB_ARGS(DB_I(published), DB_T(internal_note), DB_T(id)));
+}
+
+wt_status smdb_service_text_get(db *c, arena *a, const char *id, smdb_service_text *out)
+{
+    db_result r;
+    memset(out, 0, sizeof *out);
+    wt_status st = db_query(c, a, &r,
+                            "SELECT s.name, s.alternate_name, s.description, s.eligibility_description, o.name,"
+                            " o.alternate_name" SERVICE_FROM " WHERE s.id = ?",
+                            DB_ARGS(DB_T(id)));
+    if (st != WT_OK)
+        return st;
+    if (r.nrows == 0)
+        return WT_NOTFOUND;
+    out->name = db_get(&r, 0, 0);
+    out->alternate_name = db_get(&r, 0, 1);
+    out->description = db_get(&r, 0, 2);
+    out->eligibility = db_get(&r, 0, 3);
+    out->org_name = db_get(&r, 0, 4);
+    out->org_alternate_name = db_get(&r, 0, 5);
+    st = db_query(c, a, &r,
+                  "SELECT t.code, t.taxonomy_id, t.name FROM sm_attribute at JOIN sm_taxonomy_term t"
+                  " ON t.id = at.taxonomy_term_id WHERE at.link_id = ? ORDER BY t.name LIMIT 200",
+                  DB_ARGS(DB_T(id)));
+    if (st != WT_OK)
+        return st;
+    out->n_terms = r.nrows;
+    out->term_codes = arena_alloc(a, sizeof(char *) * (size_t)(r.nrows + 1));
+    out->term_taxonomies = arena_alloc(a, sizeof(char *) * (size_t)(r.nrows + 1));
+    out->term_names = arena_alloc(a, sizeof(char *) * (size_t)(r.nrows + 1));
+    for (int i = 0; i < r.nrows; i++) {
+        out->term_codes[i] = db_get(&r, i, 0);
+        out->term_taxonomies[i] = db_get(&r, i, 1);
+        out->term_names[i] = db_get(&r, i, 2);
+    }
+    st = db_query(c, a, &r, "SELECT 1 FROM sm_cost_option WHERE service_id = ? AND amount = 0 LIMIT 1",
+                  DB_ARGS(DB_T(id)));
+    out->has_free_option = st == WT_OK && r.nrows > 0;
+    return st;
+}
+
+wt_status smdb_service_set_derived(db *c, const char *id, const char *domains, const char *targets, const char *line,
+                                   bool free_of_charge, const char *name_folded, const char *now)
+{
+    return db_exec(c,
+                   "UPDATE sm_service SET life_domains = ?, target_groups = ?, line = ?, free_of_charge = ?,"
+                   " name_folded = ?, updated_at = ? WHERE id = ?",
+                   DB_ARGS(DB_T(domains), DB_T(targets), DB_T(line), DB_I(free_of_charge), DB_T(name_folded),
+                           DB_T(now), DB_T(id)));
+}
+
+wt_status smdb_service_words(db *c, const char *id, const char **words, const int *weights, int n)
+{
+    wt_status st = db_exec(c, "DELETE FROM sm_service_word WHERE service_id = ?", DB_ARGS(DB_T(id)));
+    for (int i = 0; st == WT_OK && i < n; i++)
+        st = db_exec(c, "INSERT INTO sm_service_word (word, service_id, weight) VALUES (?, ?, ?)",
+                     DB_ARGS(DB_T(words[i]), DB_T(id), DB_I(weights[i])));
+    return st;
+}
+
+wt_status smdb_org_service_ids(db *c, arena *a, const char *org_id, const char ***ids, int *n)
+{
+    db_result r;
+    wt_status st = db_query(c, a, &r, "SELECT id FROM sm_service WHERE organization_id = ? ORDER BY id",
+                            DB_ARGS(DB_T(org_id)));
+    if (st != WT_OK)
+        return st;
+    *n = r.nrows;
+    *ids = arena_alloc(a, sizeof(char *) * (size_t)(r.nrows + 1));
+    for (int i = 0; i < r.nrows; i++)
+        (*ids)[i] = db_get(&r, i, 0);
+    return WT_OK;
+}
+
+wt_status smdb_delete_service_terms(db *c, const char *service_id, const char *taxonomy_id)
+{
+    return db_exec(c,
+                   "DELETE FROM sm_attribute WHERE link_id = ? AND taxonomy_term_id IN"
+                   " (SELECT id FROM sm_taxonomy_term WHERE taxonomy_id = ?)",
+                   DB_ARGS(DB_T(service_id), DB_T(taxonomy_id)));
+}
+
+wt_status smdb_delete_service_own_terms(db *c, const char *service_id)
+{
+    return db_exec(c,
+                   "DELETE FROM sm_attribute WHERE link_id = ? AND taxonomy_term_id NOT IN"
+                   " (SELECT id FROM sm_taxonomy_term WHERE taxonomy_id IN (?, ?, ?))",
+                   DB_ARGS(DB_T(service_id), DB_T(SM_TAXONOMY_DOMAINS), DB_T(SM_TAXONOMY_TARGETS),
+                           DB_T(SM_TAXONOMY_LINE)));
+}
+
+/* The service filters of a query, appended as " AND ..." with their parameters. */
+static void service_filters(buf *b, const sm_query *q, db_param *p, int *np, arena *a)
+{
+    if (!q->include_ended)
+        buf_puts(b, " AND s.status IN ('active', 'temporarily closed')");
+    if (q->published_only)
+        buf_puts(b, " AND s.published = 1");
+    if (q->domain) {
+        buf_puts(b, " AND s.life_domains LIKE ?");
+        p[(*np)++] = DB_T(arena_printf(a, "%% %s %%", q->domain));
+    }
+    if (q->target) {
+        buf_puts(b, " AND s.target_groups LIKE ?");
+        p[(*np)++] = DB_T(arena_printf(a, "%% %s %%", q->target));
+    }
+    if (q->line) {
+        buf_puts(b, " AND s.line = ?");
+        p[(*np)++] = DB_T(q->line);
+    }
+    if (q->free_only)
+        buf_puts(b, " AND s.free_of_charge = 1");
+    if (q->organization_id) {
+        buf_puts(b, " AND s.organization_id = ?");
+        p[(*np)++] = DB_T(q->organization_id);
+    }
+    if (q->language) {
+        buf_puts(b, " AND EXISTS (SELECT 1 FROM sm_language lg WHERE lg.code = ? AND lg.service_id = s.id)");
+        p[(*np)++] = DB_T(q->language);
+    }
+    if (q->taxonomy_term_id) {
+        buf_puts(b, " AND EXISTS (SELECT 1 FROM sm_attribute at WHERE at.link_id = s.id AND at.taxonomy_term_id = ?)");
+        p[(*np)++] = DB_T(q->taxonomy_term_id);
+    }
+    if (q->taxonomy_id) {
+        buf_puts(b, " AND EXISTS (SELECT 1 FROM sm_attribute at JOIN sm_taxonomy_term t ON t.id = at.taxonomy_term_id"
+                    " WHERE at.link_id = s.id AND t.taxonomy_id = ?)");
+        p[(*np)++] = DB_T(q->taxonomy_id);
+    }
+    if (q->modified_after) {
+        buf_puts(b, " AND COALESCE(s.last_modified, s.updated_at) >= ?");
+        p[(*np)++] = DB_T(q->modified_after);
+    }
+    if (q->age >= 0) {
+        buf_puts(b, " AND (s.minimum_age IS NULL OR s.minimum_age <= ?) AND (s.maximum_age IS NULL OR s.maximum_age >= ?)");
+        p[(*np)++] = DB_I(q->age);
+        p[(*np)++] = DB_I(q->age);
+    }
+}
+
+/* The end of a prefix range: "schul" -> "schum" (every word starting with "schul" is >= "schul" and < "schum"). */
+static char *prefix_end(arena *a, const char *w)
+{
+    char *e = arena_strdup(a, w);
+    size_t n = strlen(e);
+    while (n > 0 && (unsigned char)e[n - 1] == 0xFF)
+        e[--n] = '\0';
+    if (n > 0)
+        e[n - 1] = (char)((unsigned char)e[n - 1] + 1);
+    return e;
+}
+
+/* One score column per word: the best weight of a word of the service starting with it. */
+static void word_scores(buf *b, const smdb_search_req *s, db_param *p, int *np, arena *a)
+{
+    for (int i = 0; i < s->n_words; i++) {
+        buf_puts(b, ", (SELECT MAX(w.weight) FROM sm_service_word w WHERE w.service_id = s.id AND w.word >= ?"
+                    " AND w.word < ?)");
+        p[(*np)++] = DB_T(s->words[i]);
+        p[(*np)++] = DB_T(prefix_end(a, s->words[i]));
+    }
+}
+
+wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate **out, int *n)
+{
+    buf b = BUF_INIT;
+    db_param p[48];
+    int np = 0;
+    int word_col;
+    if (s->box) {
+        /* Distance: the bounding box on the location index drives the query. */
+        buf_puts(&b, "SELECT s.id, l.latitude, l.longitude, l.name, l.id, s.name_folded");
+        word_scores(&b, s, p, &np, a);
+        buf_puts(&b, " FROM sm_location l JOIN sm_service_at_location sal ON sal.location_id = l.id"
+                     " JOIN sm_service s ON s.id = sal.service_id"
+                     " WHERE l.latitude BETWEEN ? AND ? AND l.longitude BETWEEN ? AND ?");
+        p[np++] = DB_R(s->box->min_lat);
+        p[np++] = DB_R(s->box->max_lat);
+        p[np++] = DB_R(s->box->min_lon);
+        p[np++] = DB_R(s->box->max_lon);
+        service_filters(&b, s->q, p, &np, a);
+        buf_puts(&b, " LIMIT 20000");
+        word_col = 6;
+    } else if (s->n_words > 0) {
+        /* Text: the postings of the longest word drive the query. */
+        int longest = 0;
+        for (int i = 1; i < s->n_words; i++)
+            if (strlen(s->words[i]) > strlen(s->words[longest]))
+                longest = i;
+        buf_puts(&b, "SELECT s.id, NULL, NULL, NULL, NULL, s.name_folded");
+        word_scores(&b, s, p, &np, a);
+        buf_puts(&b, " FROM sm_service s WHERE s.id IN (SELECT d.service_id FROM sm_service_word d"
+                     " WHERE d.word >= ? AND d.word < ?)");
+        p[np++] = DB_T(s->words[longest]);
+        p[np++] = DB_T(prefix_end(a, s->words[longest]));
+        service_filters(&b, s->q, p, &np, a);
+        buf_puts(&b, " LIMIT 20000");
+        word_col = 6;
+    } else {
+        /* A plain list by name, one page. */
+        buf_puts(&b, "SELECT s.id, NULL, NULL, NULL, NULL, s.name_folded FROM sm_service s WHERE 1 = 1");
+        service_filters(&b, s->q, p, &np, a);
+        buf_puts(&b, " ORDER BY s.name_folded, s.id LIMIT ? OFFSET ?");
+        p[np++] = DB_I(s->limit);
+        p[np++] = DB_I(s->offset);
+        word_col = 6;
+    }
+    db_result r;
+    wt_status st = db_query(c, a, &r, buf_str(&b), p, (size_t)np);
+    buf_free(&b);
+    if (st != WT_OK)
+        return st;
+    *n = r.nrows;
+    *out = arena_alloc(a, sizeof(smdb_candidate) * (size_t)(r.nrows ? r.nrows : 1));
+    for (int i = 0; i < r.nrows; i++) {
+        smdb_candidate *cd = &(*out)[i];
+        cd->id = db_get(&r, i, 0);
+        cd->has_point = !db_is_null(&r, i, 1) && !db_is_null(&r, i, 2);
+        cd->lat = db_get_real(&r, i, 1);
+        cd->lon = db_get_real(&r, i, 2);
+        cd->location_name = db_get(&r, i, 3);
+        cd->location_id = db_get(&r, i, 4);
+        cd->name_folded = db_get(&r, i, 5);
+        cd->score = 0;
+        for (int w = 0; w < s->n_words; w++) {
+            if (db_is_null(&r, i, word_col + w)) {
+                cd->score = -1;
+                break;
+            }
+            cd->score += (int)db_get_int(&r, i, word_col + w);
+        }
+    }
+    return WT_OK;
+}
+
+wt_status smdb_location_address(db *c, arena *a, const char *location_id, const char **out)
+{
+    db_result r;
+    *out = NULL;
+    wt_status st = db_query(c, a, &r,
+                            "SELECT address_1, city FROM sm_address WHERE location_id = ?"
+                            " ORDER BY CASE address_type WHEN 'physical' THEN 0 ELSE 1 END, id LIMIT 1",
+                            DB_ARGS(DB_T(location_id)));
+    if (st == WT_OK && r.nrows)
+        *out = arena_printf(a, "%s, %s", db_get(&r, 0, 0), db_get(&r, 0, 1));
+    return st;
+}
+
+wt_status smdb_service_first_location(db *c, arena *a, const char *service_id, smdb_candidate *out)
+{
+    db_result r;
+    memset(out, 0, sizeof *out);
+    wt_status st = db_query(c, a, &r,
+                            "SELECT l.id, l.name, l.latitude, l.longitude FROM sm_service_at_location sal"
+                            " JOIN sm_location l ON l.id = sal.location_id WHERE sal.service_id = ?"
+                            " ORDER BY l.name, l.id LIMIT 1",
+                            DB_ARGS(DB_T(service_id)));
+    if (st == WT_OK && r.nrows) {
+        out->location_id = db_get(&r, 0, 0);
+        out->location_name = db_get(&r, 0, 1);
+        out->has_point = !db_is_null(&r, 0, 2) && !db_is_null(&r, 0, 3);
+        out->lat = db_get_real(&r, 0, 2);
+        out->lon = db_get_real(&r, 0, 3);
+    }
+    return st;
+}
+
+wt_status smdb_organizations(db *c, arena *a, const char *prefix, int limit, int offset, hsds_row **out, int *n)
+{
+    const hsds_resource *r = hsds_resource_by_name("organization");
+    db_result res;
+    wt_status st;
+    if (prefix && *prefix)
+        st = db_query(c, a, &res,
+                      arena_printf(a, "SELECT %s FROM sm_organization WHERE name_folded >= ? AND name_folded < ?"
+                                      " ORDER BY name_folded, id LIMIT ? OFFSET ?",
+                                   columns(a, r, NULL)),
+                      DB_ARGS(DB_T(prefix), DB_T(prefix_end(a, prefix)), DB_I(limit), DB_I(offset)));
+    else
+        st = db_query(c, a, &res,
+                      arena_printf(a, "SELECT %s FROM sm_organization ORDER BY name_folded, id LIMIT ? OFFSET ?",
+                                   columns(a, r, NULL)),
+                      DB_ARGS(DB_I(limit), DB_I(offset)));
+    return st == WT_OK ? fill_rows(a, &res, r, out, n) : st;
+}
+
+wt_status smdb_to_check(db *c, arena *a, const char *before, int limit, int offset, sm_service **out, int *n)
+{
+    db_result r;
+    wt_status st = db_query(c, a, &r,
+                            "SELECT " SERVICE_COLS SERVICE_FROM " WHERE (s.assured_date IS NULL OR s.assured_date < ?)"
+                            " AND s.status <> 'defunct' ORDER BY s.assured_date, s.id LIMIT ? OFFSET ?",
+                            DB_ARGS(DB_T(before), DB_I(limit), DB_I(offset)));
+    if (st != WT_OK)
+        return st;
+    *n = r.nrows;
+    *out = arena_alloc(a, sizeof(sm_service) * (size_t)(r.nrows ? r.nrows : 1));
+    for (int i = 0; i < r.nrows; i++)
+        fill_service(&r, i, &(*out)[i]);
+    return WT_OK;
+}
+
+wt_status smdb_count(db *c, arena *a, const char *table, const char *where_published, long *n)
+{
+    db_result r;
+    const char *sql = arena_printf(a, "SELECT COUNT(*) FROM %s%s", table, where_published ? where_published : "");
+    wt_status st = db_query(c, a, &r, sql, DB_NOARGS);
+    *n = st == WT_OK ? (long)db_get_int(&r, 0, 0) : 0;
+    return st;
+}
+
+wt_status smdb_linked_terms(db *c, arena *a, const char *link_id, hsds_row **out, int *n)
+{
+    const hsds_resource *r = hsds_resource_by_name("taxonomy_term");
+    db_result res;
+    wt_status st = db_query(c, a, &res,
+                            arena_printf(a, "SELECT %s FROM sm_attribute at JOIN sm_taxonomy_term t"
+                                            " ON t.id = at.taxonomy_term_id WHERE at.link_id = ? ORDER BY t.name LIMIT 200",
+                                         columns(a, r, "t")),
+                            DB_ARGS(DB_T(link_id)));
+    return st == WT_OK ? fill_rows(a, &res, r, out, n) : st;
+}
+
+wt_status smdb_terms(db *c, arena *a, const char *taxonomy_id, int limit, hsds_row **out, int *n)
+{
+    const hsds_resource *r = hsds_resource_by_name("taxonomy_term");
+    db_result res;
+    wt_status st = db_query(c, a, &res,
+                            arena_printf(a, "SELECT %s FROM sm_taxonomy_term WHERE taxonomy_id = ? ORDER BY name, id LIMIT ?",
+                                         columns(a, r, NULL)),
+                            DB_ARGS(DB_T(taxonomy_id), DB_I(limit)));
+    return st == WT_OK ? fill_rows(a, &res, r, out, n) : st;
+}
+
+wt_status smdb_taxonomies(db *c, arena *a, int limit, hsds_row **out, int *n)
+{
+    const hsds_resource *r = hsds_resource_by_name("taxonomy");
+    db_result res;
+    wt_status st = db_query(c, a, &res,
+                            arena_printf(a, "SELECT %s FROM sm_taxonomy ORDER BY name, id LIMIT ?", columns(a, r, NULL)),
+                            DB_ARGS(DB_I(limit)));
+    return st == WT_OK ? fill_rows(a, &res, r, out, n) : st;
+}
+
+wt_status smdb_list(db *c, arena *a, const hsds_resource *r, const char *field, const char *value, int limit,
+                    int offset, hsds_row **out, int *n, long *total)
+{
+    if (field && !known_field(r, field))
+        return WT_INVALID;
+    const char *where = field ? arena_printf(a, " WHERE \"%s\" = ?", field) : "";
+    db_result res;
+    const char *order = strcmp(r->name, "organization") == 0 ? "name_folded" : "name";
+    const char *sql = arena_printf(a, "SELECT %s FROM %s%s ORDER BY %s, id LIMIT ? OFFSET ?", columns(a, r, NULL),
+                                   r->table, where, order);
+    wt_status st = field ? db_query(c, a, &res, sql, DB_ARGS(DB_T(value), DB_I(limit), DB_I(offset)))
+                         : db_query(c, a, &res, sql, DB_ARGS(DB_I(limit), DB_I(offset)));
+    if (st == WT_OK)
+        st = fill_rows(a, &res, r, out, n);
+    if (st != WT_OK)
+        return st;
+    sql = arena_printf(a, "SELECT COUNT(*) FROM %s%s", r->table, where);
+    st = field ? db_query(c, a, &res, sql, DB_ARGS(DB_T(value))) : db_query(c, a, &res, sql, DB_NOARGS);
+    *total = st == WT_OK ? (long)db_get_int(&res, 0, 0) : 0;
+    return st;
+}
+
+wt_status smdb_count_services(db *c, arena *a, const sm_query *q, long *n)
+{
+    buf b = BUF_INIT;
+    db_param p[32];
+    int np = 0;
+    buf_puts(&b, "SELECT COUNT(*) FROM sm_service s WHERE 1 = 1");
+    service_filters(&b, q, p, &np, a);
+    db_result r;
+    wt_status st = db_query(c, a, &r, buf_str(&b), p, (size_t)np);
+    buf_free(&b);
+    *n = st == WT_OK ? (long)db_get_int(&r, 0, 0) : 0;
+    return st;
+}

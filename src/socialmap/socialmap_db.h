@@ -1,0 +1,92 @@
+/*
+ * socialmap_db.h - the SQL of the social map: generic reads and writes of any
+ * HSDS resource (one code path for all of them, driven by hsds_model.h), and
+ * the service queries of the search.
+ */
+#ifndef WT_SOCIALMAP_DB_H
+#define WT_SOCIALMAP_DB_H
+
+#include "../db/db.h"
+#include "hsds_model.h"
+#include "socialmap.h"
+
+wt_status smdb_get(db *c, arena *a, const hsds_resource *r, const char *id, hsds_row *out);
+wt_status smdb_exists(db *c, arena *a, const hsds_resource *r, const char *id, bool *exists);
+/* INSERT ... ON CONFLICT (id) DO UPDATE: a re-import updates by id. */
+wt_status smdb_upsert(db *c, const hsds_row *row);
+wt_status smdb_delete(db *c, const hsds_resource *r, const char *id);
+/* Rows whose field equals value, by id, at most limit. */
+wt_status smdb_where(db *c, arena *a, const hsds_resource *r, const char *field, const char *value, int limit,
+                     hsds_row **out, int *n);
+/* The next page of rows with id > after (NULL: from the start), by id. */
+wt_status smdb_page(db *c, arena *a, const hsds_resource *r, const char *after, int limit, hsds_row **out, int *n);
+/* Deletes the rows of r whose field equals value. */
+wt_status smdb_delete_where(db *c, const hsds_resource *r, const char *field, const char *value);
+
+/* wijkteam columns of organisations and locations. */
+wt_status smdb_set_wijkteam(db *c, const char *table, const char *id, const char *last_checked,
+                            const char *internal_note, const char *name_folded, const char *now);
+wt_status smdb_get_wijkteam(db *c, arena *a, const char *table, const char *id, const char **last_checked,
+                            const char **internal_note);
+
+/* Services. */
+wt_status smdb_service_get(db *c, arena *a, const char *id, sm_service *out);
+wt_status smdb_service_set_internal(db *c, const char *id, bool published, const char *internal_note);
+
+/* What the derived columns and the word index are made of. */
+typedef struct smdb_service_text {
+    const char *name, *alternate_name, *description, *eligibility, *org_name, *org_alternate_name;
+    const char **term_codes, **term_taxonomies, **term_names; /* attributes of the service */
+    int n_terms;
+    bool has_free_option;
+} smdb_service_text;
+wt_status smdb_service_text_get(db *c, arena *a, const char *id, smdb_service_text *out);
+wt_status smdb_service_set_derived(db *c, const char *id, const char *domains, const char *targets, const char *line,
+                                   bool free_of_charge, const char *name_folded, const char *now);
+wt_status smdb_service_words(db *c, const char *id, const char **words, const int *weights, int n);
+/* Services of an organisation (ids), for a refresh after the organisation changed. */
+wt_status smdb_org_service_ids(db *c, arena *a, const char *org_id, const char ***ids, int *n);
+/* Removes the attributes of a service that point at terms of the given taxonomy. */
+wt_status smdb_delete_service_terms(db *c, const char *service_id, const char *taxonomy_id);
+wt_status smdb_delete_service_own_terms(db *c, const char *service_id);
+
+/* Search: candidates with their nearest location (when a box is given) and a score per query word. */
+typedef struct smdb_candidate {
+    const char *id;
+    double lat, lon;
+    bool has_point;
+    const char *location_name;
+    const char *location_id;
+    int score; /* sum of the best weights of the words; -1 when a word does not match */
+    const char *name_folded;
+} smdb_candidate;
+
+typedef struct smdb_search {
+    const sm_query *q;
+    const char **words; /* folded query words */
+    int n_words;
+    const sm_bbox *box; /* NULL: no distance */
+    int limit, offset;  /* only for the plain list (no words, no box) */
+} smdb_search_req;
+wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate **out, int *n);
+/* The first physical address of a location: "Kerkstraat 1, Leeuwarden" (or NULL). */
+wt_status smdb_location_address(db *c, arena *a, const char *location_id, const char **out);
+/* The first location of a service (id, name, lat/lon). */
+wt_status smdb_service_first_location(db *c, arena *a, const char *service_id, smdb_candidate *out);
+
+wt_status smdb_organizations(db *c, arena *a, const char *prefix, int limit, int offset, hsds_row **out, int *n);
+wt_status smdb_to_check(db *c, arena *a, const char *before, int limit, int offset, sm_service **out, int *n);
+/* The taxonomy terms attached to an entity (by attribute), by name. */
+wt_status smdb_linked_terms(db *c, arena *a, const char *link_id, hsds_row **out, int *n);
+/* The terms of a taxonomy by name, at most limit; every taxonomy by name. */
+wt_status smdb_terms(db *c, arena *a, const char *taxonomy_id, int limit, hsds_row **out, int *n);
+wt_status smdb_taxonomies(db *c, arena *a, int limit, hsds_row **out, int *n);
+/* A page of rows by name (field = value when field is not NULL), and the count of all of them. */
+wt_status smdb_list(db *c, arena *a, const hsds_resource *r, const char *field, const char *value, int limit,
+                    int offset, hsds_row **out, int *n, long *total);
+/* The number of services matching the filters of q (no words, no distance). */
+wt_status smdb_count_services(db *c, arena *a, const sm_query *q, long *n);
+/* Counts for the HSDS API pages. */
+wt_status smdb_count(db *c, arena *a, const char *table, const char *where_published, long *n);
+
+#endif

@@ -1,0 +1,3 @@
+/* stub */
+#include "socialmap_web.h"
+void socialmap_web_routes(void) {}
