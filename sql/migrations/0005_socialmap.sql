@@ -305,6 +305,7 @@ CREATE INDEX sm_service_word_service ON sm_service_word(service_id, word);
 
 CREATE INDEX sm_attribute_link ON sm_attribute(link_id, taxonomy_term_id);
 CREATE INDEX sm_language_code ON sm_language(code, service_id);
+CREATE INDEX sm_address_postal_code ON sm_address(postal_code);
 CREATE INDEX sm_location_latlon ON sm_location(latitude, longitude);
 CREATE INDEX sm_location_checked ON sm_location(last_checked);
 CREATE INDEX sm_service_name ON sm_service(name_folded);

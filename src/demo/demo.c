@@ -6,6 +6,7 @@
 #include "../access/audit.h"
 #include "../db/db.h"
 #include "../network/network.h"
+#include "../socialmap/socialmap_demo.h"
 #include "../team/team.h"
 #include "../core/date.h"
 #include "../user/user.h"
@@ -90,6 +91,8 @@ wt_status demo_generate(wt_ctx *ctx, const demo_options *opt, const char **err)
         st = demo_city(ctx, opt, opt->residents - DEMO_HS_MAX, DEMO_HS_MAX, err);
     if (st == WT_OK)
         st = network_demo(ctx, team_id, opt->seed);
+    if (st == WT_OK)
+        st = socialmap_demo(ctx, opt->seed, err);
     if (st == WT_OK)
         st = audit_flush(ctx, true);
     if (st == WT_OK)

@@ -523,6 +523,29 @@ static long max_len(hf_kind k)
     }
 }
 
+/* Dutch names of the fields that the forms show, for the messages; other fields are named as in the standard. */
+static const struct { const char *field, *label; } field_labels[] = {
+    {"name", N_("Naam")}, {"alternate_name", N_("Andere naam")}, {"description", N_("Beschrijving")},
+    {"email", N_("E-mailadres")}, {"website", N_("Website")}, {"url", N_("Website")},
+    {"status", N_("Status")}, {"application_process", N_("Hoe verwijst u door")},
+    {"eligibility_description", N_("Voor wie")}, {"fees_description", N_("Kosten")},
+    {"wait_time", N_("Wachttijd")}, {"minimum_age", N_("Minimumleeftijd")}, {"maximum_age", N_("Maximumleeftijd")},
+    {"assured_date", N_("Laatst gecontroleerd")}, {"address_1", N_("Straat en huisnummer")},
+    {"city", N_("Plaats")}, {"postal_code", N_("Postcode")}, {"latitude", N_("Breedtegraad")},
+    {"longitude", N_("Lengtegraad")}, {"transportation", N_("Bereikbaarheid")}, {"number", N_("Telefoonnummer")},
+    {"title", N_("Functie")}, {"department", N_("Afdeling")}, {"opens_at", N_("Open vanaf")},
+    {"closes_at", N_("Open tot")}, {"valid_from", N_("Geldig vanaf")}, {"valid_to", N_("Geldig tot")},
+    {"code", N_("Code")}, {"notes", N_("Opmerkingen")},
+};
+
+const char *hsds_field_label(const char *field)
+{
+    for (size_t i = 0; field && i < sizeof field_labels / sizeof field_labels[0]; i++)
+        if (strcmp(field_labels[i].field, field) == 0)
+            return _(field_labels[i].label);
+    return field;
+}
+
 static const char *fname(arena *a, const char *prefix, const char *name)
 {
     return prefix && *prefix ? arena_printf(a, "%s.%s", prefix, name) : name;
@@ -536,8 +559,14 @@ static const char *kind_problem(const hsds_field *f, const char *v)
     long len = text_utf8_len(v);
     if (len < 0)
         return _("bevat ongeldige tekens (geen UTF-8).");
-    if (len > max_len(f->kind))
-        return f->kind == HF_LONG ? _("is te lang (hoogstens 4000 tekens).") : _("is te lang (hoogstens 200 tekens).");
+    if (len > max_len(f->kind)) {
+        switch (max_len(f->kind)) {
+        case 4000: return _("is te lang (hoogstens 4000 tekens).");
+        case 500: return _("is te lang (hoogstens 500 tekens).");
+        case 200: return _("is te lang (hoogstens 200 tekens).");
+        default: return _("is te lang (hoogstens 65536 tekens).");
+        }
+    }
     for (const char *p = v; *p; p++)
         if ((unsigned char)*p < 0x20 && *p != '\n' && *p != '\r' && *p != '\t')
             return _("bevat stuurtekens.");
@@ -595,6 +624,19 @@ static void check_phone(arena *a, const hsds_row *row, const char *prefix, error
         errors_add(e, fname(a, prefix, "number"), _("Het telefoonnummer bevat te weinig cijfers."));
 }
 
+/* A Dutch address: a real postcode, written "8923 AB". */
+static void check_address(arena *a, hsds_row *row, const char *prefix, errors *e)
+{
+    const char *country = hsds_get(row, "country"), *pc = hsds_get(row, "postal_code");
+    if (!country || !pc || !(text_ieq(country, "NL") || text_ieq(country, "NLD") || text_ieq(country, "Nederland")))
+        return;
+    char *norm = sm_postcode_normalise(a, pc);
+    if (!norm || strlen(norm) != 7)
+        errors_add(e, fname(a, prefix, "postal_code"), _("Postcode is geen Nederlandse postcode (zoals 8923 AB)."));
+    else
+        hsds_set_raw(row, "postal_code", norm);
+}
+
 static void check_dates_in_order(arena *a, const hsds_row *row, const char *prefix, errors *e)
 {
     const char *from = hsds_get(row, "valid_from"), *to = hsds_get(row, "valid_to");
@@ -612,12 +654,12 @@ void hsds_validate_row(arena *a, hsds_row *row, const char *prefix, errors *e)
         const char *v = row->v[i];
         if (!v) {
             if (f->required)
-                errors_add(e, fname(a, prefix, f->name), arena_printf(a, _("Het veld %s is verplicht."), f->name));
+                errors_add(e, fname(a, prefix, f->name), arena_printf(a, _("%s is verplicht."), hsds_field_label(f->name)));
             continue;
         }
         const char *problem = kind_problem(f, v);
         if (problem) {
-            errors_add(e, fname(a, prefix, f->name), arena_printf(a, _("Het veld %s %s"), f->name, problem));
+            errors_add(e, fname(a, prefix, f->name), arena_printf(a, _("%s %s"), hsds_field_label(f->name), problem));
             continue;
         }
         if (f->kind == HF_UUID) { /* one spelling for every identifier */
@@ -635,6 +677,8 @@ void hsds_validate_row(arena *a, hsds_row *row, const char *prefix, errors *e)
         check_service(a, row, prefix, e);
     else if (strcmp(r->name, "phone") == 0)
         check_phone(a, row, prefix, e);
+    else if (strcmp(r->name, "address") == 0)
+        check_address(a, row, prefix, e);
     else if (strcmp(r->name, "schedule") == 0)
         sm_schedule_validate(a, row, prefix, e);
     if (strcmp(r->name, "schedule") == 0 || strcmp(r->name, "cost_option") == 0)

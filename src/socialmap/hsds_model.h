@@ -99,6 +99,9 @@ void hsds_set_raw(hsds_row *row, const char *field, const char *value);
  */
 void hsds_validate_row(arena *a, hsds_row *row, const char *prefix, errors *e);
 
+/* The Dutch label of a field the forms show ("postal_code" -> "Postcode"); else the field's own name. */
+const char *hsds_field_label(const char *field);
+
 /* Pure checks, also used by the forms. */
 bool hsds_uuid_valid(const char *s);
 bool hsds_email_valid(const char *s);

@@ -621,6 +621,36 @@ wt_status socialmap_to_check(wt_ctx *ctx, int limit, int offset, sm_service **ou
     return st;
 }
 
+wt_status socialmap_stale(wt_ctx *ctx, const char *resource, int limit, sm_stale **out, int *n)
+{
+    if (!may_read(ctx))
+        return WT_FORBIDDEN;
+    if (strcmp(resource, "organization") != 0 && strcmp(resource, "location") != 0)
+        return WT_NOTFOUND;
+    char before[11];
+    date_format(date_add_days(date_today(), -SM_CHECK_DAYS), before);
+    return smdb_stale(ctx->db, ctx->a, resource, before, limit, out, n);
+}
+
+wt_status socialmap_mark_checked(wt_ctx *ctx, const char *resource, const char *key)
+{
+    if (!may_write(ctx))
+        return WT_FORBIDDEN;
+    const hsds_resource *r = hsds_resource_by_name(resource);
+    bool exists = false;
+    if (!r || !hsds_uuid_valid(key) ||
+        (strcmp(resource, "service") != 0 && strcmp(resource, "organization") != 0 && strcmp(resource, "location") != 0))
+        return WT_NOTFOUND;
+    wt_status st = smdb_exists(ctx->db, ctx->a, r, key, &exists);
+    if (st != WT_OK)
+        return st;
+    if (!exists)
+        return WT_NOTFOUND;
+    char today[11];
+    date_format(date_today(), today);
+    return smdb_mark_checked(ctx->db, r->table, key, today, date_now_iso(ctx->a));
+}
+
 wt_status socialmap_terms(wt_ctx *ctx, const char *taxonomy_id, hsds_row **out, int *n)
 {
     if (!may_read(ctx))
@@ -675,6 +705,9 @@ static wt_status location_views(wt_ctx *ctx, const char *service_id, sm_location
                             &v->n_phones);
         if (st == WT_OK)
             st = smdb_get_wijkteam(ctx->db, ctx->a, "sm_location", lid, &v->last_checked, NULL);
+        if (st == WT_OK)
+            st = smdb_where(ctx->db, ctx->a, hsds_resource_by_name("schedule"), "service_at_location_id",
+                            hsds_get(&sals[i], "id"), 50, &v->sal_schedules, &v->n_sal_schedules);
         k++;
     }
     *n = k;
@@ -768,7 +801,50 @@ static void validate_query(wt_ctx *ctx, sm_query *q, errors *e)
     (void)ctx;
 }
 
-/* Resolves the household to a point; its address is personal data: household_get checks and logs. */
+char *sm_postcode_normalise(arena *a, const char *in)
+{
+    char *t = text_trim(a, in);
+    if (!t)
+        return NULL;
+    char out[8];
+    int n = 0;
+    for (const char *p = t; *p; p++) {
+        if (*p == ' ')
+            continue;
+        if (n >= 6)
+            return NULL;
+        out[n++] = (char)toupper((unsigned char)*p);
+    }
+    for (int i = 0; i < n; i++)
+        if (i < 4 ? !isdigit((unsigned char)out[i]) : !isupper((unsigned char)out[i]))
+            return NULL;
+    if (n == 4)
+        return arena_strndup(a, out, 4);
+    if (n != 6 || out[0] == '0')
+        return NULL;
+    return arena_printf(a, "%.4s %.2s", out, out + 4);
+}
+
+wt_status socialmap_postcode_point(wt_ctx *ctx, const char *postcode, double *lat, double *lon)
+{
+    if (!may_read(ctx))
+        return WT_FORBIDDEN;
+    const char *pc = sm_postcode_normalise(ctx->a, postcode);
+    if (!pc)
+        return WT_NOTFOUND;
+    bool found = false;
+    wt_status st = smdb_postcode_point(ctx->db, ctx->a, pc, lat, lon, &found);
+    if (st == WT_OK && !found && strlen(pc) == 7)
+        st = smdb_postcode_point(ctx->db, ctx->a, arena_strndup(ctx->a, pc, 4), lat, lon, &found);
+    if (st == WT_OK && !found)
+        return WT_NOTFOUND;
+    return st;
+}
+
+/*
+ * Resolves the household to a point. Its address is personal data: household_get checks access and logs the
+ * read. Addresses without coordinates get the middle of their postcode (see socialmap_postcode_point).
+ */
 static wt_status household_point(wt_ctx *ctx, sm_query *q, errors *e, const char **origin)
 {
     household h;
@@ -781,14 +857,37 @@ static wt_status household_point(wt_ctx *ctx, sm_query *q, errors *e, const char
     }
     if (st != WT_OK)
         return st;
-    if (h.addr.id == 0 || !h.addr.has_coords || !sm_in_netherlands(h.addr.lat, h.addr.lon)) {
+    if (h.addr.id != 0 && h.addr.has_coords && sm_in_netherlands(h.addr.lat, h.addr.lon)) {
+        q->lat = h.addr.lat;
+        q->lon = h.addr.lon;
+        *origin = h.name;
+    } else if (h.addr.id != 0 && socialmap_postcode_point(ctx, h.addr.postcode, &q->lat, &q->lon) == WT_OK) {
+        *origin = arena_printf(ctx->a, _("%s (ligging geschat op de postcode)"), h.name);
+    } else {
         errors_add(e, "household", _("Van het adres van dit huishouden is de ligging niet bekend."));
         return WT_INVALID;
     }
     q->has_point = true;
-    q->lat = h.addr.lat;
-    q->lon = h.addr.lon;
-    *origin = h.name;
+    return WT_OK;
+}
+
+/* Resolves a postcode to a point. */
+static wt_status postcode_point(wt_ctx *ctx, sm_query *q, errors *e, const char **origin)
+{
+    const char *pc = sm_postcode_normalise(ctx->a, q->postcode);
+    if (!pc) {
+        errors_add(e, "postcode", _("Vul een postcode in, zoals 8923 AB of 8923."));
+        return WT_INVALID;
+    }
+    wt_status st = socialmap_postcode_point(ctx, pc, &q->lat, &q->lon);
+    if (st == WT_NOTFOUND) {
+        errors_add(e, "postcode", _("Op de sociale kaart ligt niets in deze postcode; kies een postcode in de buurt."));
+        return WT_INVALID;
+    }
+    if (st != WT_OK)
+        return st;
+    q->has_point = true;
+    *origin = arena_printf(ctx->a, _("postcode %s"), pc);
     return WT_OK;
 }
 
@@ -882,8 +981,8 @@ wt_status socialmap_search(wt_ctx *ctx, sm_query *q, errors *e, sm_hit **out, in
     validate_query(ctx, q, e);
     if (e->count)
         return WT_INVALID;
-    if (q->household_id) {
-        wt_status st = household_point(ctx, q, e, origin);
+    if (q->household_id || q->postcode) {
+        wt_status st = q->household_id ? household_point(ctx, q, e, origin) : postcode_point(ctx, q, e, origin);
         if (st != WT_OK)
             return st;
     }

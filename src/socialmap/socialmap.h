@@ -138,6 +138,7 @@ typedef struct sm_query {
     bool published_only;
     int age;            /* -1: any */
     int64_t household_id; /* distance from this household's address */
+    const char *postcode; /* distance from the middle of this postcode ("8923 AB" or "8923") */
     bool has_point;       /* distance from (lat, lon) */
     double lat, lon;
     double km;          /* radius; default 2 */
@@ -174,6 +175,8 @@ typedef struct sm_location_view {
     hsds_row *phones;
     int n_phones;
     const char *last_checked;
+    hsds_row *sal_schedules; /* the opening hours of the service at this location */
+    int n_sal_schedules;
 } sm_location_view;
 
 typedef struct sm_contact_view {
@@ -226,6 +229,26 @@ wt_status socialmap_wijkteam_fields(wt_ctx *ctx, const char *resource, const cha
                                     const char **internal_note);
 /* Services not checked for a year, oldest first. */
 wt_status socialmap_to_check(wt_ctx *ctx, int limit, int offset, sm_service **out, int *n, bool *more);
+
+/* An organisation or location not checked for a year (the wijkteam column last_checked). */
+typedef struct sm_stale {
+    const char *id;
+    const char *name;
+    const char *last_checked; /* NULL: never */
+    const char *organization_id; /* locations: their organisation */
+} sm_stale;
+/* Organisations ("organization") or locations ("location") not checked for a year, oldest first (at most limit). */
+wt_status socialmap_stale(wt_ctx *ctx, const char *resource, int limit, sm_stale **out, int *n);
+/* Marks a service, organisation or location as checked today. */
+wt_status socialmap_mark_checked(wt_ctx *ctx, const char *resource, const char *key);
+/*
+ * The middle of a Dutch postcode ("8923 AB", "8923AB" or the 4 digits "8923"), as the mean of the
+ * locations on the map with an address in it: with 6 positions the street, else the 4-digit area.
+ * WT_NOTFOUND when the map has no location there.
+ */
+wt_status socialmap_postcode_point(wt_ctx *ctx, const char *postcode, double *lat, double *lon);
+/* "8923 AB" from "8923ab" / "8923 AB"; "8923" stays "8923"; NULL when neither (arena). */
+char *sm_postcode_normalise(arena *a, const char *in);
 /* The terms of a taxonomy (at most 500, by name); taxonomies (at most 100). */
 wt_status socialmap_terms(wt_ctx *ctx, const char *taxonomy_id, hsds_row **out, int *n);
 wt_status socialmap_taxonomies(wt_ctx *ctx, hsds_row **out, int *n);

@@ -604,3 +604,55 @@ wt_status smdb_count_services(db *c, arena *a, const sm_query *q, long *n)
     *n = st == WT_OK ? (long)db_get_int(&r, 0, 0) : 0;
     return st;
 }
+
+wt_status smdb_postcode_point(db *c, arena *a, const char *pc, double *lat, double *lon, bool *found)
+{
+    db_result r;
+    wt_status st;
+    const char *sql = "SELECT AVG(l.latitude), AVG(l.longitude), COUNT(*) FROM sm_address ad"
+                      " JOIN sm_location l ON l.id = ad.location_id WHERE %s AND l.latitude IS NOT NULL"
+                      " AND l.longitude IS NOT NULL";
+    if (strlen(pc) == 4) /* the 4-digit area: a range on the postcode index */
+        st = db_query(c, a, &r, arena_printf(a, sql, "ad.postal_code >= ? AND ad.postal_code < ?"),
+                      DB_ARGS(DB_T(arena_printf(a, "%s ", pc)), DB_T(arena_printf(a, "%s!", pc))));
+    else
+        st = db_query(c, a, &r, arena_printf(a, sql, "ad.postal_code = ?"), DB_ARGS(DB_T(pc)));
+    *found = st == WT_OK && r.nrows == 1 && db_get_int(&r, 0, 2) > 0;
+    if (*found) {
+        *lat = db_get_real(&r, 0, 0);
+        *lon = db_get_real(&r, 0, 1);
+    }
+    return st;
+}
+
+wt_status smdb_stale(db *c, arena *a, const char *resource, const char *before, int limit, sm_stale **out, int *n)
+{
+    bool org = strcmp(resource, "organization") == 0;
+    db_result r;
+    const char *sql = org ? "SELECT id, name, last_checked, id FROM sm_organization"
+                            " WHERE last_checked IS NULL OR last_checked < ? ORDER BY last_checked, name, id LIMIT ?"
+                          : "SELECT id, COALESCE(name, id), last_checked, organization_id FROM sm_location"
+                            " WHERE last_checked IS NULL OR last_checked < ? ORDER BY last_checked, name, id LIMIT ?";
+    wt_status st = db_query(c, a, &r, sql, DB_ARGS(DB_T(before), DB_I(limit)));
+    if (st != WT_OK)
+        return st;
+    *n = r.nrows;
+    *out = arena_alloc(a, sizeof(sm_stale) * (size_t)(r.nrows ? r.nrows : 1));
+    for (int i = 0; i < r.nrows; i++)
+        (*out)[i] = (sm_stale){db_get(&r, i, 0), db_get(&r, i, 1), db_get(&r, i, 2), db_get(&r, i, 3)};
+    return WT_OK;
+}
+
+wt_status smdb_mark_checked(db *c, const char *table, const char *id, const char *today, const char *now)
+{
+    if (strcmp(table, "sm_service") == 0)
+        return db_exec(c, "UPDATE sm_service SET assured_date = ?, updated_at = ? WHERE id = ?",
+                       DB_ARGS(DB_T(today), DB_T(now), DB_T(id)));
+    if (strcmp(table, "sm_organization") == 0)
+        return db_exec(c, "UPDATE sm_organization SET last_checked = ?, updated_at = ? WHERE id = ?",
+                       DB_ARGS(DB_T(today), DB_T(now), DB_T(id)));
+    if (strcmp(table, "sm_location") == 0)
+        return db_exec(c, "UPDATE sm_location SET last_checked = ?, updated_at = ? WHERE id = ?",
+                       DB_ARGS(DB_T(today), DB_T(now), DB_T(id)));
+    return WT_INVALID;
+}

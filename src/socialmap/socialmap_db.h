@@ -86,6 +86,12 @@ wt_status smdb_list(db *c, arena *a, const hsds_resource *r, const char *field, 
                     int offset, hsds_row **out, int *n, long *total);
 /* The number of services matching the filters of q (no words, no distance). */
 wt_status smdb_count_services(db *c, arena *a, const sm_query *q, long *n);
+/* The mean position of the locations with an address in postcode pc ("8923 AB", or "8923" for the area). */
+wt_status smdb_postcode_point(db *c, arena *a, const char *pc, double *lat, double *lon, bool *found);
+/* Organisations or locations whose last_checked is missing or before the date, oldest first. */
+wt_status smdb_stale(db *c, arena *a, const char *resource, const char *before, int limit, sm_stale **out, int *n);
+/* Sets the date of the last check of a service (assured_date), organisation or location (last_checked). */
+wt_status smdb_mark_checked(db *c, const char *table, const char *id, const char *today, const char *now);
 /* Counts for the HSDS API pages. */
 wt_status smdb_count(db *c, arena *a, const char *table, const char *where_published, long *n);
 
