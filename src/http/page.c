@@ -22,6 +22,7 @@ static const nav_item nav[] = {
     {"/neighbourhood", N_("Wijk"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
     {"/network", N_("Netwerk"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
     {"/team", N_("Team"), R(ROLE_TEAMLEADER)},
+    {"/socialmap", N_("Sociale kaart"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER) | R(ROLE_ADMIN) | R(ROLE_POLICY)},
     {"/admin/users", N_("Gebruikers"), R(ROLE_ADMIN)},
     {"/admin/teams", N_("Teams"), R(ROLE_ADMIN)},
 };
@@ -186,6 +187,8 @@ static const struct { const char *code; const char *text; } notices[] = {
     {"team_saved", N_("De gegevens van het team zijn opgeslagen.")},
     {"assessment", N_("De meting is opgeslagen.")},
     {"intake", N_("De intake is opgeslagen.")},
+    {"checked", N_("Gemarkeerd als vandaag gecontroleerd.")},
+    {"removed", N_("Het is verwijderd.")},
 };
 
 void page_notice_from_query(http_request *req)

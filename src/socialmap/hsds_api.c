@@ -52,6 +52,28 @@ static void reply_page(http_request *req, paging p, long total, json_t *contents
     public_answer(req);
 }
 
+static bool flag(http_request *req, const char *name)
+{
+    const char *v = req_query(req, name);
+    return v && strcmp(v, "true") == 0;
+}
+
+/* ?postcode=&proximity= (metres, default 2000): the distance part of a query; false after answering 400. */
+static bool proximity(http_request *req, sm_query *q)
+{
+    const char *pc = req_query(req, "postcode"), *m = req_query(req, "proximity");
+    double metres = 2000;
+    if (m && (!hsds_number_parse(m, &metres) || metres < 100 || metres > 100000)) {
+        api_error(req, 400, "invalid", _("De parameter proximity is een afstand in meters van 100 tot 100000."));
+        return false;
+    }
+    if (pc && *pc) {
+        q->postcode = pc;
+        q->km = metres / 1000.0;
+    }
+    return true;
+}
+
 static bool bad_id_param(http_request *req, const char *name)
 {
     const char *v = req_query(req, name);
@@ -81,6 +103,8 @@ static void get_services(http_request *req)
     q.taxonomy_term_id = req_query(req, "taxonomy_term_id");
     q.taxonomy_id = req_query(req, "taxonomy_id");
     q.modified_after = req_query(req, "modified_after");
+    if (!proximity(req, &q))
+        return;
     q.published_only = true;
     q.include_ended = true;
     q.sort = "name";
@@ -98,13 +122,13 @@ static void get_services(http_request *req)
         api_status(req, st, &e);
         return;
     }
-    bool minimal = req_query(req, "minimal") && strcmp(req_query(req, "minimal"), "true") == 0;
+    bool minimal = flag(req, "minimal"), full = flag(req, "full");
     json_t *contents = json_array();
     for (int i = 0; i < n; i++) {
         hsds_row row;
         if (socialmap_published_get(&req->ctx, "service", hits[i].s.id, &row) != WT_OK)
             continue;
-        json_t *o = hsds_row_json(&row);
+        json_t *o = full && !minimal ? hsds_compile(&req->ctx, &row, 0) : hsds_row_json(&row);
         if (minimal) {
             json_t *m = json_pack("{s:O}", "id", json_object_get(o, "id"));
             if (json_object_get(o, "last_modified"))
@@ -129,27 +153,33 @@ static void get_service(http_request *req)
     public_answer(req);
 }
 
+static json_t *published_services(http_request *req, const char *org_id, bool full);
+
 static void get_organizations(http_request *req)
 {
     paging p = read_paging(req);
     hsds_row *rows;
     int n = 0;
     long total = 0;
-    wt_status st = socialmap_list(&req->ctx, "organization", NULL, NULL, p.per_page, (p.page - 1) * p.per_page, &rows,
-                                  &n, &total);
+    sm_list_query lq = {"organization", NULL, NULL, req_query(req, "search"), false, p.per_page, (p.page - 1) * p.per_page};
+    wt_status st = socialmap_list(&req->ctx, &lq, &rows, &n, &total);
     if (st != WT_OK) {
         api_status(req, st, NULL);
         return;
     }
-    bool full = req_query(req, "full") && strcmp(req_query(req, "full"), "true") == 0;
+    bool full = flag(req, "full"), full_service = flag(req, "full_service");
     json_t *contents = json_array();
-    for (int i = 0; i < n; i++)
-        json_array_append_new(contents, full ? hsds_compile(&req->ctx, &rows[i], HSDS_NO_LOCATIONS) : hsds_row_json(&rows[i]));
+    for (int i = 0; i < n; i++) {
+        json_t *o = full || full_service ? hsds_compile(&req->ctx, &rows[i], 0) : hsds_row_json(&rows[i]);
+        if (full_service)
+            json_object_set_new(o, "services", published_services(req, hsds_get(&rows[i], "id"), true));
+        json_array_append_new(contents, o);
+    }
     reply_page(req, p, total, contents);
 }
 
 /* The organisation's published services (their own fields), as the API's organization object lists them. */
-static json_t *published_services(http_request *req, const char *org_id)
+static json_t *published_services(http_request *req, const char *org_id, bool full)
 {
     json_t *arr = json_array();
     sm_query q;
@@ -169,7 +199,7 @@ static json_t *published_services(http_request *req, const char *org_id)
     for (int i = 0; i < n; i++) {
         hsds_row row;
         if (socialmap_published_get(&req->ctx, "service", hits[i].s.id, &row) == WT_OK)
-            json_array_append_new(arr, hsds_row_json(&row));
+            json_array_append_new(arr, full ? hsds_compile(&req->ctx, &row, 0) : hsds_row_json(&row));
     }
     return arr;
 }
@@ -183,7 +213,7 @@ static void get_organization(http_request *req)
         return;
     }
     json_t *o = hsds_compile(&req->ctx, &row, 0);
-    json_object_set_new(o, "services", published_services(req, req->keys[0]));
+    json_object_set_new(o, "services", published_services(req, req->keys[0], flag(req, "full_service")));
     api_reply(req, 200, o);
     public_answer(req);
 }
@@ -194,8 +224,9 @@ static void list_of(http_request *req, const char *resource, const char *field, 
     hsds_row *rows;
     int n = 0;
     long total = 0;
-    wt_status st = socialmap_list(&req->ctx, resource, field, value, p.per_page, (p.page - 1) * p.per_page, &rows, &n,
-                                  &total);
+    sm_list_query lq = {resource, field, value, req_query(req, "search"), flag(req, "top_only"), p.per_page,
+                        (p.page - 1) * p.per_page};
+    wt_status st = socialmap_list(&req->ctx, &lq, &rows, &n, &total);
     if (st != WT_OK) {
         api_status(req, st, NULL);
         return;
@@ -235,6 +266,62 @@ static void get_one(http_request *req, const char *resource)
     public_answer(req);
 }
 
+/* A service_at_location, fully nested, with its (published) service as the standard's object has it. */
+static json_t *sal_json(http_request *req, const hsds_row *row)
+{
+    json_t *o = hsds_compile(&req->ctx, row, 0);
+    hsds_row svc;
+    if (socialmap_published_get(&req->ctx, "service", hsds_get(row, "service_id"), &svc) == WT_OK)
+        json_object_set_new(o, "service", hsds_compile(&req->ctx, &svc, HSDS_SHALLOW));
+    return o;
+}
+
+static void get_service_at_locations(http_request *req)
+{
+    if (bad_id_param(req, "organization_id") || bad_id_param(req, "taxonomy_term_id") || bad_id_param(req, "taxonomy_id"))
+        return;
+    paging p = read_paging(req);
+    sm_query q;
+    sm_query_init(&q);
+    q.q = req_query(req, "search");
+    q.organization_id = req_query(req, "organization_id");
+    q.taxonomy_term_id = req_query(req, "taxonomy_term_id");
+    q.taxonomy_id = req_query(req, "taxonomy_id");
+    q.modified_after = req_query(req, "modified_after");
+    q.include_ended = true;
+    q.limit = p.per_page;
+    q.offset = (p.page - 1) * p.per_page;
+    if (!proximity(req, &q))
+        return;
+    errors e;
+    errors_init(&e, req->a);
+    hsds_row *rows;
+    int n = 0;
+    long total = 0;
+    wt_status st = socialmap_published_sals(&req->ctx, &q, &e, &rows, &n, &total);
+    if (st != WT_OK) {
+        api_status(req, st, &e);
+        return;
+    }
+    bool full = flag(req, "full");
+    json_t *contents = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(contents, full ? sal_json(req, &rows[i]) : hsds_row_json(&rows[i]));
+    reply_page(req, p, total, contents);
+}
+
+static void get_service_at_location(http_request *req)
+{
+    hsds_row row;
+    wt_status st = socialmap_published_get(&req->ctx, "service_at_location", req->keys[0], &row);
+    if (st != WT_OK) {
+        api_status(req, st, NULL);
+        return;
+    }
+    api_reply(req, 200, sal_json(req, &row));
+    public_answer(req);
+}
+
 static void get_taxonomy(http_request *req)
 {
     get_one(req, "taxonomy");
@@ -253,6 +340,8 @@ void hsds_api_routes(void)
     router_add("GET", "/hsds/services/{key}", get_service, f);
     router_add("GET", "/hsds/organizations", get_organizations, f);
     router_add("GET", "/hsds/organizations/{key}", get_organization, f);
+    router_add("GET", "/hsds/service_at_locations", get_service_at_locations, f);
+    router_add("GET", "/hsds/service_at_locations/{key}", get_service_at_location, f);
     router_add("GET", "/hsds/taxonomies", get_taxonomies, f);
     router_add("GET", "/hsds/taxonomies/{key}", get_taxonomy, f);
     router_add("GET", "/hsds/taxonomy_terms", get_taxonomy_terms, f);

@@ -17,6 +17,7 @@
 
 #define MAX_RES 32
 #define MAX_FILE_BYTES (1024L * 1024 * 1024)
+#define SM_PROGRESS_EVERY 1000 /* rows between two progress reports */
 
 /* ---------------------------------------------------------------- id sets */
 
@@ -95,6 +96,7 @@ typedef struct batch {
     idset ids[MAX_RES];   /* ids of the good rows in the batch */
     idset known[MAX_RES]; /* ids found in the database */
     errors *field_errors; /* the API: problems as field errors */
+    bool new_ids;         /* the API: objects without an id get a new one */
 } batch;
 
 static void problem(batch *b, const char *file, long line, const char *field, const char *message)
@@ -123,7 +125,7 @@ static item *batch_add(batch *b, const hsds_resource *r, const char *file, long 
     item *it = &b->items[k][b->n[k]++];
     *it = (item){hsds_row_new(b->a, r), file, line, path, csv, false};
     b->res->rows_read++;
-    if (b->o && b->o->progress && b->res->rows_read % 5000 == 0)
+    if (b->o && b->o->progress && b->res->rows_read % SM_PROGRESS_EVERY == 0)
         b->o->progress(b->o->progress_u, _("gelezen"), b->res->rows_read);
     return it;
 }
@@ -319,25 +321,33 @@ static const char *join_path(arena *a, const char *path, const char *prop, int i
     return idx >= 0 ? arena_printf(a, "%s[%d]", p, idx) : p;
 }
 
-/* The children of one nest of an object. */
-static void flatten_nest(batch *b, const hsds_nest *ns, item *parent, json_t *v, const char *file, long row,
+/* The children of one nest of an object; the parent is item pidx of resource pk (items may move while
+ * children are added, so it is looked up again each time). */
+static void flatten_nest(batch *b, const hsds_nest *ns, int pk, int pidx, json_t *v, const char *file, long row,
                          const char *path, int depth)
 {
     const hsds_resource *child = hsds_resource_by_name(ns->child);
-    /* parent may move in memory while children are added: keep what is needed of it now. */
-    const char *pid = hsds_get(&parent->row, "id");
-    const char *pres = parent->row.res->name;
+    int ck = hsds_resource_index(child);
+    const char *pid = hsds_get(&b->items[pk][pidx].row, "id");
+    const char *pres = b->items[pk][pidx].row.res->name;
     if (ns->single) {
         if (!json_is_object(v)) {
             problem(b, file, row, join_path(b->a, path, ns->prop, -1), _("Verwacht een object."));
             return;
         }
-        bool bad;
-        const char *cid = json_scalar(b->a, json_object_get(v, "id"), &bad);
-        if (cid && !hsds_get(&parent->row, ns->fk))
-            hsds_set_raw(&parent->row, ns->fk, cid);
-        if (!only_id(v))
+        const char *cid = NULL;
+        if (only_id(v)) {
+            bool bad;
+            cid = json_scalar(b->a, json_object_get(v, "id"), &bad);
+        } else {
+            int before = b->n[ck];
             flatten(b, child, v, file, row, join_path(b->a, path, ns->prop, -1), depth + 1);
+            if (b->n[ck] > before)
+                cid = hsds_get(&b->items[ck][before].row, "id");
+        }
+        hsds_row *pr = &b->items[pk][pidx].row;
+        if (cid && !hsds_get(pr, ns->fk))
+            hsds_set_raw(pr, ns->fk, cid);
         return;
     }
     if (!json_is_array(v)) {
@@ -352,13 +362,12 @@ static void flatten_nest(batch *b, const hsds_nest *ns, item *parent, json_t *v,
             problem(b, file, row, cpath, _("Verwacht een object."));
             continue;
         }
-        int k = hsds_resource_index(child);
-        int before = b->n[k];
+        int before = b->n[ck];
         flatten(b, child, el, file, row, cpath, depth + 1);
-        if (b->n[k] <= before)
+        if (b->n[ck] <= before)
             continue;
         /* The first row added for this element is the child itself (flatten adds it before its own children). */
-        hsds_row *cr = &b->items[k][before].row;
+        hsds_row *cr = &b->items[ck][before].row;
         if (!hsds_get(cr, ns->fk))
             hsds_set_raw(cr, ns->fk, pid);
         if (strcmp(ns->child, "attribute") == 0 && !hsds_get(cr, "link_entity"))
@@ -395,13 +404,15 @@ static void flatten(batch *b, const hsds_resource *r, json_t *obj, const char *f
         }
         it->row.v[f] = v;
     }
+    if (b->new_ids && !hsds_get(&it->row, "id")) /* the API: a new object needs no id of its own */
+        hsds_set_raw(&it->row, "id", sm_uuid_new(b->a));
     for (int i = 0; i < hsds_nnests; i++) {
         const hsds_nest *ns = &hsds_nests[i];
         json_t *v = json_object_get(obj, ns->prop);
         if (strcmp(ns->parent, r->name) != 0 || !v || json_is_null(v))
             continue;
         /* items[k] may move when children of the same resource are added: find the parent again by index. */
-        flatten_nest(b, ns, &b->items[k][idx], v, file, row, path, depth);
+        flatten_nest(b, ns, k, idx, v, file, row, path, depth);
     }
 }
 
@@ -681,7 +692,7 @@ static wt_status write_all(batch *b, idset *services)
             }
             st = smdb_upsert(b->ctx->db, &it->row);
             written++;
-            if (b->o && b->o->progress && written % 5000 == 0)
+            if (b->o && b->o->progress && written % SM_PROGRESS_EVERY == 0)
                 b->o->progress(b->o->progress_u, _("geschreven"), written);
             if (strcmp(r->name, "service") == 0)
                 touch_service(services, hsds_get(&it->row, "id"));
@@ -717,7 +728,7 @@ static wt_status refresh_all(batch *b, idset *services)
         st = socialmap_refresh_service(b->ctx, services->slot[i]);
         if (st == WT_NOTFOUND) /* a service whose row was skipped */
             st = WT_OK;
-        if (b->o && b->o->progress && ++done % 5000 == 0)
+        if (b->o && b->o->progress && ++done % SM_PROGRESS_EVERY == 0)
             b->o->progress(b->o->progress_u, _("zoekindex"), done);
     }
     return st;
@@ -769,6 +780,7 @@ wt_status hsds_import_object(wt_ctx *ctx, json_t *obj, const char *kind, errors 
     b.a = ctx->a;
     b.res = &res;
     b.field_errors = e;
+    b.new_ids = true;
     const hsds_resource *r = hsds_resource_by_name(kind);
     flatten(&b, r, obj, "request", 1, "", 0);
     *id_out = b.n[hsds_resource_index(r)] ? hsds_get(&b.items[hsds_resource_index(r)][0].row, "id") : NULL;

@@ -531,7 +531,7 @@ static const struct { const char *field, *label; } field_labels[] = {
     {"eligibility_description", N_("Voor wie")}, {"fees_description", N_("Kosten")},
     {"wait_time", N_("Wachttijd")}, {"minimum_age", N_("Minimumleeftijd")}, {"maximum_age", N_("Maximumleeftijd")},
     {"assured_date", N_("Laatst gecontroleerd")}, {"address_1", N_("Straat en huisnummer")},
-    {"city", N_("Plaats")}, {"postal_code", N_("Postcode")}, {"latitude", N_("Breedtegraad")},
+    {"city", N_("Plaats")}, {"state_province", N_("Provincie")}, {"postal_code", N_("Postcode")}, {"latitude", N_("Breedtegraad")},
     {"longitude", N_("Lengtegraad")}, {"transportation", N_("Bereikbaarheid")}, {"number", N_("Telefoonnummer")},
     {"title", N_("Functie")}, {"department", N_("Afdeling")}, {"opens_at", N_("Open vanaf")},
     {"closes_at", N_("Open tot")}, {"valid_from", N_("Geldig vanaf")}, {"valid_to", N_("Geldig tot")},

@@ -415,6 +415,41 @@ static bool describe_monthday(const char *t, size_t n, void *u)
     return true;
 }
 
+/* The weekdays of a plain weekly BYDAY ("MO,TU,WE"), as a bit per day; 0 when it has ordinals or is not plain. */
+static unsigned plain_days(const char *byday)
+{
+    unsigned bits = 0;
+    const char *p = byday;
+    while (p && *p) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        int ord, d;
+        if (!parse_byday(p, n, &ord, &d) || ord != 0)
+            return 0;
+        bits |= 1u << d;
+        p = end ? end + 1 : NULL;
+    }
+    return bits;
+}
+
+/* "maandag tot en met vrijdag" when the days are three or more in a row, else NULL. */
+static const char *day_range(arena *a, const char *byday)
+{
+    unsigned bits = plain_days(byday);
+    int first = -1, last = -1;
+    for (int d = 0; d < 7; d++)
+        if (bits & (1u << d)) {
+            if (first < 0)
+                first = d;
+            else if (last != d - 1)
+                return NULL;
+            last = d;
+        }
+    if (first < 0 || last - first < 2)
+        return NULL;
+    return arena_printf(a, _("%s tot en met %s"), _(day_names[first]), _(day_names[last]));
+}
+
 char *sm_schedule_describe(arena *a, const hsds_row *s)
 {
     buf b = BUF_INIT;
@@ -423,13 +458,17 @@ char *sm_schedule_describe(arena *a, const hsds_row *s)
     double interval = 1;
     hsds_number_parse(hsds_get(s, "interval"), &interval);
     describe_ctx c = {a, &b, 0, 0};
+    const char *range = !monthly && byday ? day_range(a, byday) : NULL;
     if (byday) {
         each_token(byday, count_token, &c);
         if (monthly)
             buf_puts(&b, _("elke "));
         else if (interval > 1)
             buf_printf(&b, _("om de %d weken op "), (int)interval);
-        each_token(byday, describe_day, &c);
+        if (range)
+            buf_puts(&b, range);
+        else
+            each_token(byday, describe_day, &c);
         if (monthly)
             buf_puts(&b, _(" van de maand"));
     } else if (bymd && monthly) {
@@ -445,6 +484,8 @@ char *sm_schedule_describe(arena *a, const hsds_row *s)
         buf_printf(&b, "%s%.5s-%.5s", b.len ? " " : "", opens, closes);
     if (b.len == 0)
         buf_puts(&b, hsds_get(s, "description") ? hsds_get(s, "description") : _("volgens afspraak"));
+    else if (hsds_get(s, "description"))
+        buf_printf(&b, " (%s)", hsds_get(s, "description"));
     char *out = arena_strdup(a, buf_str(&b));
     buf_free(&b);
     if (out[0])
@@ -542,6 +583,16 @@ wt_status socialmap_published_get(wt_ctx *ctx, const char *resource, const char 
             return st;
         if (!s.published)
             return WT_NOTFOUND;
+    } else if (strcmp(resource, "service_at_location") == 0) {
+        hsds_row sal;
+        sm_service s;
+        wt_status st = smdb_get(ctx->db, ctx->a, r, key, &sal);
+        if (st == WT_OK)
+            st = smdb_service_get(ctx->db, ctx->a, hsds_get(&sal, "service_id"), &s);
+        if (st != WT_OK)
+            return st;
+        if (!s.published)
+            return WT_NOTFOUND;
     } else if (strcmp(resource, "organization") != 0 && strcmp(resource, "taxonomy") != 0 &&
                strcmp(resource, "taxonomy_term") != 0) {
         return WT_NOTFOUND;
@@ -570,16 +621,16 @@ wt_status socialmap_children(wt_ctx *ctx, const char *resource, const char *fiel
     return smdb_where(ctx->db, ctx->a, r, field, key, 500, out, n);
 }
 
-wt_status socialmap_list(wt_ctx *ctx, const char *resource, const char *field, const char *value, int limit,
-                         int offset, hsds_row **out, int *n, long *total)
+wt_status socialmap_list(wt_ctx *ctx, const sm_list_query *lq, hsds_row **out, int *n, long *total)
 {
-    const hsds_resource *r = hsds_resource_by_name(resource);
+    const hsds_resource *r = hsds_resource_by_name(lq->resource);
     if (!policy_allows(&ctx->who, PERM_SOCIALMAP_PUBLISHED, POLICY_NO_TARGET))
         return WT_FORBIDDEN;
-    if (!r || (strcmp(resource, "taxonomy") != 0 && strcmp(resource, "taxonomy_term") != 0 &&
-               strcmp(resource, "organization") != 0))
+    if (!r || (strcmp(lq->resource, "taxonomy") != 0 && strcmp(lq->resource, "taxonomy_term") != 0 &&
+               strcmp(lq->resource, "organization") != 0))
         return WT_NOTFOUND;
-    return smdb_list(ctx->db, ctx->a, r, field, value, limit, offset, out, n, total);
+    const char *search = lq->search && *lq->search ? text_fold(ctx->a, text_trim(ctx->a, lq->search)) : NULL;
+    return smdb_list(ctx->db, ctx->a, r, lq, search, out, n, total);
 }
 
 wt_status socialmap_organizations(wt_ctx *ctx, const char *q, int limit, int offset, hsds_row **out, int *n,
@@ -735,6 +786,9 @@ wt_status socialmap_service_detail(wt_ctx *ctx, const char *key, sm_service_deta
     if (st == WT_OK)
         st = smdb_where(c, a, hsds_resource_by_name("phone"), "service_id", key, 20, &out->phones, &out->n_phones);
     if (st == WT_OK)
+        st = smdb_where(c, a, hsds_resource_by_name("phone"), "organization_id", out->s.organization_id, 20,
+                        &out->org_phones, &out->n_org_phones);
+    if (st == WT_OK)
         st = smdb_where(c, a, hsds_resource_by_name("language"), "service_id", key, 50, &out->languages,
                         &out->n_languages);
     if (st == WT_OK)
@@ -763,9 +817,20 @@ typedef struct word_list {
 
 #define SM_QUERY_WORDS 8
 
-static void add_query_word(void *u, const char *word)
+char *sm_stem(arena *a, const char *word)
+{
+    size_t n = strlen(word);
+    if (n >= 6 && word[n - 2] == 'e' && word[n - 1] == 'n')
+        return arena_strndup(a, word, n - 2); /* schulden -> schuld, opvoeden -> opvoed */
+    if (n >= 5 && word[n - 1] == 's' && !strchr("aeiousy", word[n - 2]))
+        return arena_strndup(a, word, n - 1); /* ouders -> ouder */
+    return arena_strdup(a, word);
+}
+
+static void add_query_word(void *u, const char *word_in)
 {
     word_list *l = u;
+    const char *word = sm_stem(l->a, word_in);
     for (int i = 0; i < l->n; i++)
         if (strcmp(l->w[i], word) == 0)
             return;
@@ -825,10 +890,9 @@ char *sm_postcode_normalise(arena *a, const char *in)
     return arena_printf(a, "%.4s %.2s", out, out + 4);
 }
 
-wt_status socialmap_postcode_point(wt_ctx *ctx, const char *postcode, double *lat, double *lon)
+/* The middle of a postcode, without an access check (the callers have one). */
+static wt_status postcode_lookup(wt_ctx *ctx, const char *postcode, double *lat, double *lon)
 {
-    if (!may_read(ctx))
-        return WT_FORBIDDEN;
     const char *pc = sm_postcode_normalise(ctx->a, postcode);
     if (!pc)
         return WT_NOTFOUND;
@@ -839,6 +903,13 @@ wt_status socialmap_postcode_point(wt_ctx *ctx, const char *postcode, double *la
     if (st == WT_OK && !found)
         return WT_NOTFOUND;
     return st;
+}
+
+wt_status socialmap_postcode_point(wt_ctx *ctx, const char *postcode, double *lat, double *lon)
+{
+    if (!may_read(ctx))
+        return WT_FORBIDDEN;
+    return postcode_lookup(ctx, postcode, lat, lon);
 }
 
 /*
@@ -861,7 +932,7 @@ static wt_status household_point(wt_ctx *ctx, sm_query *q, errors *e, const char
         q->lat = h.addr.lat;
         q->lon = h.addr.lon;
         *origin = h.name;
-    } else if (h.addr.id != 0 && socialmap_postcode_point(ctx, h.addr.postcode, &q->lat, &q->lon) == WT_OK) {
+    } else if (h.addr.id != 0 && postcode_lookup(ctx, h.addr.postcode, &q->lat, &q->lon) == WT_OK) {
         *origin = arena_printf(ctx->a, _("%s (ligging geschat op de postcode)"), h.name);
     } else {
         errors_add(e, "household", _("Van het adres van dit huishouden is de ligging niet bekend."));
@@ -879,7 +950,7 @@ static wt_status postcode_point(wt_ctx *ctx, sm_query *q, errors *e, const char 
         errors_add(e, "postcode", _("Vul een postcode in, zoals 8923 AB of 8923."));
         return WT_INVALID;
     }
-    wt_status st = socialmap_postcode_point(ctx, pc, &q->lat, &q->lon);
+    wt_status st = postcode_lookup(ctx, pc, &q->lat, &q->lon);
     if (st == WT_NOTFOUND) {
         errors_add(e, "postcode", _("Op de sociale kaart ligt niets in deze postcode; kies een postcode in de buurt."));
         return WT_INVALID;
@@ -912,6 +983,11 @@ static int cmp_ranked(const void *x, const void *y)
 {
     const ranked *a = x, *b = y;
     const char *sort = t_sort;
+    if (strcmp(sort, "best") == 0) { /* each kilometre costs as much as a word in the description */
+        double ka = a->c->score - a->km, kb = b->c->score - b->km;
+        if (ka != kb)
+            return ka > kb ? -1 : 1;
+    }
     if (strcmp(sort, "relevance") == 0 && a->c->score != b->c->score)
         return b->c->score - a->c->score;
     if (strcmp(sort, "name") != 0 && a->km != b->km)
@@ -923,7 +999,7 @@ static int cmp_ranked(const void *x, const void *y)
 }
 
 /* Keeps the matching candidates (words, radius), one per service (its nearest location), sorted. */
-static ranked *rank(arena *a, const sm_query *q, smdb_candidate *cs, int n, int *out_n)
+static ranked *rank(arena *a, const sm_query *q, int n_words, smdb_candidate *cs, int n, int *out_n)
 {
     ranked *r = arena_alloc(a, sizeof(ranked) * (size_t)(n ? n : 1));
     int k = 0;
@@ -945,7 +1021,7 @@ static ranked *rank(arena *a, const sm_query *q, smdb_candidate *cs, int n, int 
         }
         r[k++] = (ranked){&cs[i], km};
     }
-    const char *sort = q->sort ? q->sort : q->has_point ? "distance" : "relevance";
+    const char *sort = q->sort ? q->sort : !q->has_point ? "relevance" : n_words > 0 ? "best" : "distance";
     t_sort = sort;
     qsort(r, (size_t)k, sizeof *r, cmp_ranked);
     *out_n = k;
@@ -1001,7 +1077,7 @@ wt_status socialmap_search(wt_ctx *ctx, sm_query *q, errors *e, sm_hit **out, in
     int nr = 0, from = 0;
     if (q->has_point || wl.n > 0) {
         qsort(cs, (size_t)nc, sizeof *cs, cmp_candidate_id);
-        r = rank(ctx->a, q, cs, nc, &nr);
+        r = rank(ctx->a, q, wl.n, cs, nc, &nr);
         from = q->offset;
     } else {
         r = arena_alloc(ctx->a, sizeof(ranked) * (size_t)(nc ? nc : 1));
@@ -1555,4 +1631,30 @@ wt_status socialmap_set_service_internal(wt_ctx *ctx, const char *key, bool publ
     if (!may_write(ctx))
         return WT_FORBIDDEN;
     return smdb_service_set_internal(ctx->db, key, published, nonempty(internal_note));
+}
+
+wt_status socialmap_published_sals(wt_ctx *ctx, sm_query *q, errors *e, hsds_row **out, int *n, long *total)
+{
+    *n = 0;
+    *total = 0;
+    const char *origin = NULL;
+    if (!policy_allows(&ctx->who, PERM_SOCIALMAP_PUBLISHED, POLICY_NO_TARGET))
+        return WT_FORBIDDEN;
+    q->published_only = true;
+    q->household_id = 0;
+    validate_query(ctx, q, e);
+    if (e->count)
+        return WT_INVALID;
+    if (q->postcode) {
+        wt_status st = postcode_point(ctx, q, e, &origin);
+        if (st != WT_OK)
+            return st;
+    }
+    word_list wl = {ctx->a, arena_alloc(ctx->a, sizeof(char *) * SM_QUERY_WORDS), 0};
+    sm_words(ctx->a, q->q, add_query_word, &wl);
+    sm_bbox box;
+    if (q->has_point)
+        box = sm_bbox_around(q->lat, q->lon, q->km);
+    smdb_search_req s = {q, wl.w, wl.n, q->has_point ? &box : NULL, q->limit, q->offset};
+    return smdb_sal_list(ctx->db, ctx->a, &s, out, n, total);
 }

@@ -90,6 +90,8 @@ char *sm_schedule_describe(arena *a, const hsds_row *s);
 char *sm_uuid_new(arena *a);
 char *sm_uuid_derived(arena *a, const char *seed);
 
+/* The stem of a folded query word, used as a prefix: "schulden" -> "schuld", "ouders" -> "ouder". */
+char *sm_stem(arena *a, const char *word);
 /* Lower-case, diacritic-free words of a text for the search index; calls fn for each word of 2+ characters that is no stop word. */
 void sm_words(arena *a, const char *text, void (*fn)(void *u, const char *word), void *u);
 
@@ -142,7 +144,8 @@ typedef struct sm_query {
     bool has_point;       /* distance from (lat, lon) */
     double lat, lon;
     double km;          /* radius; default 2 */
-    const char *sort;   /* "distance", "relevance", "name"; NULL: the best for the query */
+    const char *sort;   /* "distance", "relevance", "name"; NULL: the best for the query (relevance minus
+                           one point per km with words and a point, else relevance or distance) */
     int limit, offset;
 } sm_query;
 
@@ -197,6 +200,8 @@ typedef struct sm_service_detail {
     int n_contacts;
     hsds_row *phones;
     int n_phones;
+    hsds_row *org_phones; /* the organisation's numbers */
+    int n_org_phones;
     hsds_row *languages;
     int n_languages;
     hsds_row *cost_options;
@@ -213,14 +218,27 @@ wt_status socialmap_service_detail(wt_ctx *ctx, const char *key, sm_service_deta
  */
 wt_status socialmap_published_get(wt_ctx *ctx, const char *resource, const char *key, hsds_row *out);
 
+/*
+ * The published services at their locations (the HSDS API's service_at_locations): filters of q
+ * (text, organisation, taxonomy, modified after; a postcode with km as the box around its middle),
+ * a page by id and the number of all of them.
+ */
+wt_status socialmap_published_sals(wt_ctx *ctx, sm_query *q, errors *e, hsds_row **out, int *n, long *total);
+
 /* One row of any resource; WT_NOTFOUND when absent. */
 wt_status socialmap_get(wt_ctx *ctx, const char *resource, const char *key, hsds_row *out);
 /* The rows of resource whose field equals key (at most 500, by id). */
 wt_status socialmap_children(wt_ctx *ctx, const char *resource, const char *field, const char *key, hsds_row **out,
                              int *n);
-/* A page of rows of a small resource (taxonomy, taxonomy_term, organization), by name; field/value filter optional. */
-wt_status socialmap_list(wt_ctx *ctx, const char *resource, const char *field, const char *value, int limit,
-                         int offset, hsds_row **out, int *n, long *total);
+/* What socialmap_list lists: a page of a small resource (taxonomy, taxonomy_term, organization) by name. */
+typedef struct sm_list_query {
+    const char *resource;
+    const char *field, *value; /* optional: field = value (taxonomy_id, parent_id) */
+    const char *search;        /* optional: organisations whose name begins with it, terms whose name holds it */
+    bool top_only;             /* terms without a parent */
+    int limit, offset;
+} sm_list_query;
+wt_status socialmap_list(wt_ctx *ctx, const sm_list_query *lq, hsds_row **out, int *n, long *total);
 /* A page of organisations by name (q: folded name prefix, may be NULL). */
 wt_status socialmap_organizations(wt_ctx *ctx, const char *q, int limit, int offset, hsds_row **out, int *n,
                                   bool *more);

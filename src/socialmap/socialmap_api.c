@@ -99,6 +99,7 @@ static void get_services(http_request *req)
     q.line = query_text(req, "line");
     q.language = query_text(req, "language");
     q.sort = query_text(req, "sort");
+    q.postcode = query_text(req, "postcode");
     q.free_only = query_text(req, "free") && strcmp(req_query(req, "free"), "true") == 0;
     q.include_ended = query_text(req, "ended") && strcmp(req_query(req, "ended"), "true") == 0;
     int64_t v;

@@ -460,6 +460,42 @@ wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate 
     return WT_OK;
 }
 
+wt_status smdb_sal_list(db *c, arena *a, const smdb_search_req *s, hsds_row **out, int *n, long *total)
+{
+    const hsds_resource *r = hsds_resource_by_name("service_at_location");
+    buf where = BUF_INIT;
+    db_param p[48];
+    int np = 0;
+    buf_puts(&where, " FROM sm_service_at_location sal JOIN sm_service s ON s.id = sal.service_id"
+                     " JOIN sm_location l ON l.id = sal.location_id WHERE 1 = 1");
+    service_filters(&where, s->q, p, &np, a);
+    for (int i = 0; i < s->n_words; i++) {
+        buf_puts(&where, " AND EXISTS (SELECT 1 FROM sm_service_word w WHERE w.service_id = s.id AND w.word >= ?"
+                         " AND w.word < ?)");
+        p[np++] = DB_T(s->words[i]);
+        p[np++] = DB_T(prefix_end(a, s->words[i]));
+    }
+    if (s->box) {
+        buf_puts(&where, " AND l.latitude BETWEEN ? AND ? AND l.longitude BETWEEN ? AND ?");
+        p[np++] = DB_R(s->box->min_lat);
+        p[np++] = DB_R(s->box->max_lat);
+        p[np++] = DB_R(s->box->min_lon);
+        p[np++] = DB_R(s->box->max_lon);
+    }
+    db_result res;
+    wt_status st = db_query(c, a, &res, arena_printf(a, "SELECT COUNT(*)%s", buf_str(&where)), p, (size_t)np);
+    *total = st == WT_OK ? (long)db_get_int(&res, 0, 0) : 0;
+    if (st == WT_OK) {
+        p[np++] = DB_I(s->limit);
+        p[np++] = DB_I(s->offset);
+        st = db_query(c, a, &res,
+                      arena_printf(a, "SELECT %s%s ORDER BY sal.id LIMIT ? OFFSET ?", columns(a, r, "sal"), buf_str(&where)),
+                      p, (size_t)np);
+    }
+    buf_free(&where);
+    return st == WT_OK ? fill_rows(a, &res, r, out, n) : st;
+}
+
 wt_status smdb_location_address(db *c, arena *a, const char *location_id, const char **out)
 {
     db_result r;
@@ -569,26 +605,44 @@ wt_status smdb_taxonomies(db *c, arena *a, int limit, hsds_row **out, int *n)
     return st == WT_OK ? fill_rows(a, &res, r, out, n) : st;
 }
 
-wt_status smdb_list(db *c, arena *a, const hsds_resource *r, const char *field, const char *value, int limit,
-                    int offset, hsds_row **out, int *n, long *total)
+wt_status smdb_list(db *c, arena *a, const hsds_resource *r, const sm_list_query *lq, const char *search_folded,
+                    hsds_row **out, int *n, long *total)
 {
-    if (field && !known_field(r, field))
+    if (lq->field && !known_field(r, lq->field))
         return WT_INVALID;
-    const char *where = field ? arena_printf(a, " WHERE \"%s\" = ?", field) : "";
+    bool org = strcmp(r->name, "organization") == 0;
+    buf where = BUF_INIT;
+    db_param p[8];
+    int np = 0;
+    buf_puts(&where, " WHERE 1 = 1");
+    if (lq->field) {
+        buf_printf(&where, " AND \"%s\" = ?", lq->field);
+        p[np++] = DB_T(lq->value);
+    }
+    if (lq->top_only && known_field(r, "parent_id"))
+        buf_puts(&where, " AND parent_id IS NULL");
+    if (search_folded && org) { /* a range on the name index */
+        buf_puts(&where, " AND name_folded >= ? AND name_folded < ?");
+        p[np++] = DB_T(search_folded);
+        p[np++] = DB_T(prefix_end(a, search_folded));
+    } else if (search_folded) { /* taxonomies and terms: small tables */
+        buf_puts(&where, " AND LOWER(name) LIKE ?");
+        p[np++] = DB_T(arena_printf(a, "%%%s%%", search_folded));
+    }
     db_result res;
-    const char *order = strcmp(r->name, "organization") == 0 ? "name_folded" : "name";
-    const char *sql = arena_printf(a, "SELECT %s FROM %s%s ORDER BY %s, id LIMIT ? OFFSET ?", columns(a, r, NULL),
-                                   r->table, where, order);
-    wt_status st = field ? db_query(c, a, &res, sql, DB_ARGS(DB_T(value), DB_I(limit), DB_I(offset)))
-                         : db_query(c, a, &res, sql, DB_ARGS(DB_I(limit), DB_I(offset)));
-    if (st == WT_OK)
-        st = fill_rows(a, &res, r, out, n);
-    if (st != WT_OK)
-        return st;
-    sql = arena_printf(a, "SELECT COUNT(*) FROM %s%s", r->table, where);
-    st = field ? db_query(c, a, &res, sql, DB_ARGS(DB_T(value))) : db_query(c, a, &res, sql, DB_NOARGS);
+    wt_status st = db_query(c, a, &res, arena_printf(a, "SELECT COUNT(*) FROM %s%s", r->table, buf_str(&where)), p,
+                            (size_t)np);
     *total = st == WT_OK ? (long)db_get_int(&res, 0, 0) : 0;
-    return st;
+    if (st == WT_OK) {
+        p[np++] = DB_I(lq->limit);
+        p[np++] = DB_I(lq->offset);
+        st = db_query(c, a, &res,
+                      arena_printf(a, "SELECT %s FROM %s%s ORDER BY %s, id LIMIT ? OFFSET ?", columns(a, r, NULL), r->table,
+                                   buf_str(&where), org ? "name_folded" : "name"),
+                      p, (size_t)np);
+    }
+    buf_free(&where);
+    return st == WT_OK ? fill_rows(a, &res, r, out, n) : st;
 }
 
 wt_status smdb_count_services(db *c, arena *a, const sm_query *q, long *n)

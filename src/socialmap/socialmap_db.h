@@ -69,6 +69,8 @@ typedef struct smdb_search {
     int limit, offset;  /* only for the plain list (no words, no box) */
 } smdb_search_req;
 wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate **out, int *n);
+/* Published service_at_location rows matching the request's filters, words and box; a page by id, and the count. */
+wt_status smdb_sal_list(db *c, arena *a, const smdb_search_req *s, hsds_row **out, int *n, long *total);
 /* The first physical address of a location: "Kerkstraat 1, Leeuwarden" (or NULL). */
 wt_status smdb_location_address(db *c, arena *a, const char *location_id, const char **out);
 /* The first location of a service (id, name, lat/lon). */
@@ -82,8 +84,8 @@ wt_status smdb_linked_terms(db *c, arena *a, const char *link_id, hsds_row **out
 wt_status smdb_terms(db *c, arena *a, const char *taxonomy_id, int limit, hsds_row **out, int *n);
 wt_status smdb_taxonomies(db *c, arena *a, int limit, hsds_row **out, int *n);
 /* A page of rows by name (field = value when field is not NULL), and the count of all of them. */
-wt_status smdb_list(db *c, arena *a, const hsds_resource *r, const char *field, const char *value, int limit,
-                    int offset, hsds_row **out, int *n, long *total);
+wt_status smdb_list(db *c, arena *a, const hsds_resource *r, const sm_list_query *lq, const char *search_folded,
+                    hsds_row **out, int *n, long *total);
 /* The number of services matching the filters of q (no words, no distance). */
 wt_status smdb_count_services(db *c, arena *a, const sm_query *q, long *n);
 /* The mean position of the locations with an address in postcode pc ("8923 AB", or "8923" for the area). */

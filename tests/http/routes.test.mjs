@@ -13,7 +13,8 @@ import { startServer, cli, WebClient, ApiClient, webAs, apiAs } from './lib.mjs'
 let srv;
 const routes = cli(['routes']).trim().split('\n').map((l) => {
   const [method, pattern, access] = l.split('\t');
-  return { method, pattern, access, path: pattern.replace(/\{id\}/g, '1') };
+  return { method, pattern, access,
+    path: pattern.replace(/\{id\}/g, '1').replace(/\{key\}/g, '00000000-0000-4000-8000-000000000000') };
 });
 
 // Paths whose content is personal data of residents.
