@@ -300,7 +300,7 @@ wt_status case_worklist(wt_ctx *ctx, worklist *out)
     if (!case_role_may_read(ctx))
         return WT_FORBIDDEN;
     case_page mine;
-    case_filter f = {CASE_FILTER_OPEN, ctx->who.user_id, WORKLIST_LIMIT, 0};
+    case_filter f = {CASE_FILTER_OPEN, ctx->who.user_id, WORKLIST_LIMIT, 0, false};
     wt_status st = case_db_list(ctx->db, ctx->a, ctx->who.team_id, &f, &mine);
     if (st != WT_OK)
         return st;

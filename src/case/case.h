@@ -92,6 +92,7 @@ typedef struct case_filter {
     int64_t coordinator_id; /* 0: any */
     int limit;
     int offset;
+    bool second_line; /* only cases that lean on the second line: an open second-line action or a referral under way */
 } case_filter;
 
 typedef struct case_page {

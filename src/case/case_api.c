@@ -72,7 +72,7 @@ static void reply_case(http_request *req, int status, int64_t id)
 
 static void get_cases(http_request *req)
 {
-    case_filter f = {CASE_FILTER_OPEN, 0, 0, 0};
+    case_filter f = {CASE_FILTER_OPEN, 0, 0, 0, false};
     const char *status = req_query(req, "status");
     errors e;
     errors_init(&e, req->a);
@@ -88,6 +88,8 @@ static void get_cases(http_request *req)
     const char *mine = req_query(req, "mine");
     if (mine && (strcmp(mine, "1") == 0 || strcmp(mine, "true") == 0))
         f.coordinator_id = req->ctx.who.user_id;
+    const char *second = req_query(req, "second_line");
+    f.second_line = second && (strcmp(second, "1") == 0 || strcmp(second, "true") == 0);
     api_paging(req, &f.limit, &f.offset);
     if (f.limit > 200)
         f.limit = 200;

@@ -136,6 +136,11 @@ static void list_where(buf *sql, const case_filter *f)
         buf_puts(sql, " AND c.status = 'closed'");
     if (f->coordinator_id)
         buf_puts(sql, " AND c.coordinator_id = ?");
+    if (f->second_line)
+        buf_puts(sql, " AND (EXISTS (SELECT 1 FROM plan p JOIN goal g ON g.plan_id = p.id JOIN action x ON x.goal_id = g.id"
+                      " WHERE p.case_id = c.id AND x.layer = 'second_line' AND x.status IN ('planned', 'in_progress'))"
+                      " OR EXISTS (SELECT 1 FROM referral r WHERE r.case_id = c.id AND r.kind = 'referral'"
+                      " AND r.status IN ('sent', 'accepted', 'started')))");
 }
 
 wt_status case_db_list(db *c, arena *a, int64_t team_id, const case_filter *f, case_page *out)

@@ -248,7 +248,7 @@ static const char *status_label(const wt_case *c)
     return case_is_open(c) ? _("Open") : _("Gesloten");
 }
 
-static void list_filters(http_request *req, const char *status, int64_t coordinator, bool mine)
+static void list_filters(http_request *req, const char *status, int64_t coordinator, bool mine, bool second_line)
 {
     static const option statuses[] = {{"open", N_("Open")}, {"closed", N_("Gesloten")}, {"all", N_("Alle")}};
     option st[3];
@@ -262,21 +262,23 @@ static void list_filters(http_request *req, const char *status, int64_t coordina
                                .value = coordinator ? arena_printf(req->a, "%lld", (long long)coordinator) : ""},
                  coords, n);
     field_checkbox(req, "mine", _("Alleen mijn casussen"), mine);
+    field_checkbox(req, "second_line", _("Leunt op de tweede lijn"), second_line);
     form_button(req, _("Toon"), false);
     form_end(req);
 }
 
 /* The address of a page of the case list with the same filters. */
-static const char *list_href(http_request *req, const char *status, int64_t coordinator, bool mine, int offset)
+static const char *list_href(http_request *req, const char *status, int64_t coordinator, bool mine, bool second_line,
+                             int offset)
 {
-    return arena_printf(req->a, "/cases?status=%s%s%s%s&offset=%d", status,
+    return arena_printf(req->a, "/cases?status=%s%s%s%s%s&offset=%d", status,
                         coordinator ? "&coordinator=" : "",
                         coordinator ? arena_printf(req->a, "%lld", (long long)coordinator) : "", mine ? "&mine=1" : "",
-                        offset);
+                        second_line ? "&second_line=1" : "", offset);
 }
 
 static void list_pager(http_request *req, const case_page *pg, int offset, const char *status, int64_t coordinator,
-                       bool mine)
+                       bool mine, bool second_line)
 {
     if (pg->total <= CASE_LIST_PAGE)
         return;
@@ -286,12 +288,12 @@ static void list_pager(http_request *req, const case_page *pg, int offset, const
     html_printf(b, "<nav class=\"wt-pager\" aria-label=\"%s\"><p class=\"utrecht-paragraph\">", _("Paginering"));
     if (offset > 0)
         html_printf(b, "<a class=\"utrecht-link\" rel=\"prev\" href=\"%s\">%s</a> ",
-                    list_href(req, status, coordinator, mine, offset - CASE_LIST_PAGE > 0 ? offset - CASE_LIST_PAGE : 0),
+                    list_href(req, status, coordinator, mine, second_line, offset - CASE_LIST_PAGE > 0 ? offset - CASE_LIST_PAGE : 0),
                     _("Vorige"));
     html_printf(b, "%s %d %s %d", _("Pagina"), page, _("van"), pages);
     if (offset + CASE_LIST_PAGE < pg->total)
         html_printf(b, " <a class=\"utrecht-link\" rel=\"next\" href=\"%s\">%s</a>",
-                    list_href(req, status, coordinator, mine, offset + CASE_LIST_PAGE), _("Volgende"));
+                    list_href(req, status, coordinator, mine, second_line, offset + CASE_LIST_PAGE), _("Volgende"));
     html_raw(b, "</p></nav>");
 }
 
@@ -307,14 +309,16 @@ static void get_cases(http_request *req)
         offset = 0;
     const char *mine_q = req_query(req, "mine");
     bool mine = mine_q && *mine_q && strcmp(mine_q, "0") != 0;
-    case_filter f = {sf, mine ? req->ctx.who.user_id : coordinator, CASE_LIST_PAGE, (int)offset};
+    const char *second_q = req_query(req, "second_line");
+    bool second_line = second_q && *second_q && strcmp(second_q, "0") != 0;
+    case_filter f = {sf, mine ? req->ctx.who.user_id : coordinator, CASE_LIST_PAGE, (int)offset, second_line};
     case_page pg;
     if (case_web_failed(req, case_list(&req->ctx, &f, &pg), NULL))
         return;
     page_begin(req, _("Casussen"));
     buf *b = &req->out;
     html_printf(b, "<h1 class=\"utrecht-heading-1\">%s</h1>", _("Casussen van het team"));
-    list_filters(req, status, mine ? 0 : coordinator, mine);
+    list_filters(req, status, mine ? 0 : coordinator, mine, second_line);
     html_printf(b, "<p class=\"utrecht-paragraph\" role=\"status\">%d %s</p>", pg.total,
                 pg.total == 1 ? _("casus") : _("casussen"));
     if (pg.n > 0) {
@@ -341,7 +345,7 @@ static void get_cases(http_request *req)
     } else {
         html_printf(b, "<p class=\"utrecht-paragraph wt-muted\">%s</p>", _("Geen casussen gevonden met deze keuze."));
     }
-    list_pager(req, &pg, (int)offset, status, mine ? 0 : coordinator, mine);
+    list_pager(req, &pg, (int)offset, status, mine ? 0 : coordinator, mine, second_line);
     page_end(req);
 }
 

@@ -242,7 +242,7 @@ Test(case_rules, administrator_and_policy_officer_never_see_case_content)
     int64_t nid;
     cr_assert_eq(case_open(&fx.ctx, &in, &e, &nid), WT_FORBIDDEN);
     case_page pg;
-    case_filter f = {CASE_FILTER_ALL, 0, 10, 0};
+    case_filter f = {CASE_FILTER_ALL, 0, 10, 0, false};
     cr_assert_eq(case_list(&fx.ctx, &f, &pg), WT_FORBIDDEN);
     cr_assert_null(fx.ctx.audit_head, "nothing read, nothing logged");
 }
@@ -260,7 +260,7 @@ Test(case_rules, a_worker_of_another_team_does_not_learn_that_the_case_exists)
     int64_t nid;
     cr_assert_eq(case_open(&fx.ctx, &in, &e, &nid), WT_NOTFOUND, "household of another team");
     case_page pg;
-    case_filter f = {CASE_FILTER_ALL, 0, 10, 0};
+    case_filter f = {CASE_FILTER_ALL, 0, 10, 0, false};
     cr_assert_eq(case_list(&fx.ctx, &f, &pg), WT_OK);
     cr_assert_eq(pg.total, 0);
 }
@@ -429,7 +429,7 @@ Test(case_rules, the_list_filters_by_status_and_coordinator_and_pages)
     open_case(1, 0);
     open_case(2, 5);
     case_page pg;
-    case_filter f = {CASE_FILTER_OPEN, 0, 10, 0};
+    case_filter f = {CASE_FILTER_OPEN, 0, 10, 0, false};
     cr_assert_eq(case_list(&fx.ctx, &f, &pg), WT_OK);
     cr_assert_eq(pg.total, 2);
     f.coordinator_id = 5;
