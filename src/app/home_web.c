@@ -30,12 +30,14 @@ static void section_begin(http_request *req, const char *id, const char *title)
 static void actions_block(http_request *req, const worklist *w)
 {
     buf *b = &req->out;
-    section_begin(req, "acties", _("Acties die op u wachten"));
+    section_begin(req, "acties", _("Acties die deze week af moeten"));
     if (w->n_actions == 0) {
         html_printf(b, "<p class=\"utrecht-paragraph wt-muted\">%s</p></section>",
                     _("Geen acties die deze week of eerder af moeten."));
         return;
     }
+    html_printf(b, "<p class=\"utrecht-paragraph wt-muted\">%s</p>",
+                _("Wat u zelf doet, en wat in de casussen waarvan u regisseur bent af moet: volg het op."));
     html_raw(b, "<ul class=\"wt-timeline\">");
     for (int i = 0; i < w->n_actions; i++) {
         const worklist_action *x = &w->actions[i];
@@ -44,8 +46,13 @@ static void actions_block(http_request *req, const worklist *w)
         html_raw(b, "<p class=\"utrecht-paragraph\">");
         if (x->overdue)
             html_printf(b, "<strong class=\"wt-overdue\">%s</strong> ", _("Te laat."));
-        html_printf(b, "%s %s. <a class=\"utrecht-link\" href=\"/cases/%lld#goal-%lld\">%s</a></p></li>", _("Streefdatum"),
-                    date_display(req->a, x->due_on), (long long)x->case_id, (long long)x->goal_id, x->household_name);
+        html_printf(b, "%s %s. ", _("Streefdatum"), date_display(req->a, x->due_on));
+        if (x->mine)
+            html_printf(b, "<strong>%s</strong> ", _("U voert deze actie uit."));
+        else
+            html_printf(b, "%s %s. ", _("Uitvoerder:"), x->performer);
+        html_printf(b, "<a class=\"utrecht-link\" href=\"/cases/%lld#goal-%lld\">%s</a></p></li>", (long long)x->case_id,
+                    (long long)x->goal_id, x->household_name);
     }
     html_raw(b, "</ul></section>");
 }

@@ -152,6 +152,8 @@ typedef struct worklist_action {
     const char *layer;
     const char *due_on;
     const char *status;
+    const char *performer; /* who carries it out */
+    bool mine;             /* carried out by the user himself (else: in a case he coordinates) */
     bool overdue;
 } worklist_action;
 
@@ -167,7 +169,7 @@ typedef struct worklist {
     wt_case *cases; /* open cases he coordinates, newest first */
     int n_cases;
     int total_cases;
-    worklist_action *actions; /* due within WORKLIST_DUE_DAYS or overdue */
+    worklist_action *actions; /* due within WORKLIST_DUE_DAYS or overdue: his own, and all in his cases */
     int n_actions;
     worklist_handover *handovers; /* handed to him within WORKLIST_HANDOVER_DAYS */
     int n_handovers;

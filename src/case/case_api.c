@@ -193,11 +193,11 @@ static void get_worklist(http_request *req)
     json_t *actions = json_array();
     for (int i = 0; i < w.n_actions; i++) {
         const worklist_action *x = &w.actions[i];
-        json_array_append_new(actions, json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:b}", "action_id",
+        json_array_append_new(actions, json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:b}", "action_id",
                                                  (json_int_t)x->action_id, "goal_id", (json_int_t)x->goal_id, "case_id",
                                                  (json_int_t)x->case_id, "household_name", x->household_name, "body",
                                                  x->body, "layer", x->layer, "due_on", x->due_on, "status", x->status,
-                                                 "overdue", x->overdue));
+                                                 "performer", x->performer, "mine", x->mine, "overdue", x->overdue));
     }
     json_t *handovers = json_array();
     for (int i = 0; i < w.n_handovers; i++) {

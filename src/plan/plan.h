@@ -134,7 +134,11 @@ wt_status plan_update_action(wt_ctx *ctx, int64_t action_id, const action_input 
 wt_status plan_goal_get(wt_ctx *ctx, int64_t goal_id, plan_goal *out, wt_case *c);
 wt_status plan_action_get(wt_ctx *ctx, int64_t action_id, plan_action *out, wt_case *c);
 
-/* The acting user's actions that are due soon or overdue, in open cases (for the work queue). */
+/*
+ * The actions that are due soon or overdue in open cases, for the work queue:
+ * those the acting user carries out himself, and all actions in the cases he
+ * coordinates (a coordinator follows up what the resident and his network do).
+ */
 wt_status plan_actions_due_for(wt_ctx *ctx, int64_t user_id, struct worklist_action **out, int *n);
 /* Open (planned or in progress) actions of a case's plan. */
 wt_status plan_open_actions(wt_ctx *ctx, int64_t case_id, int *n);

@@ -186,14 +186,22 @@ wt_status plan_db_due_for(db *c, arena *a, int64_t user_id, int64_t team_id, con
                           worklist_action **out, int *n)
 {
     db_result r;
+    /* Two index walks: the actions he carries (action_performer), and those in the cases he coordinates (cases_coordinator). */
     wt_status st = db_query(c, a, &r,
-                            "SELECT a.id, a.goal_id, k.id, h.name, a.body, a.layer, a.due_on, a.status"
+                            "SELECT a.id, a.goal_id, k.id, h.name, a.body, a.layer, a.due_on, a.status, a.performer,"
+                            " COALESCE(a.performer_user_id, 0)"
                             " FROM action a JOIN goal g ON g.id = a.goal_id JOIN plan p ON p.id = g.plan_id"
                             " JOIN cases k ON k.id = p.case_id JOIN household h ON h.id = k.household_id"
-                            " WHERE a.performer_user_id = ? AND a.status IN ('planned', 'in_progress')"
-                            " AND a.due_on IS NOT NULL AND a.due_on <= ? AND g.status = 'open'"
-                            " AND k.status = 'open' AND k.team_id = ? ORDER BY a.due_on, a.id LIMIT ?",
-                            DB_ARGS(DB_I(user_id), DB_T(until), DB_I(team_id), DB_I(limit)));
+                            " WHERE a.id IN ("
+                            "  SELECT x.id FROM action x WHERE x.performer_user_id = ? AND x.status IN ('planned', 'in_progress')"
+                            "  AND x.due_on <= ?"
+                            "  UNION"
+                            "  SELECT x.id FROM cases ck JOIN plan cp ON cp.case_id = ck.id JOIN goal cg ON cg.plan_id = cp.id"
+                            "  JOIN action x ON x.goal_id = cg.id WHERE ck.coordinator_id = ? AND ck.status = 'open'"
+                            "  AND x.status IN ('planned', 'in_progress') AND x.due_on <= ?)"
+                            " AND a.due_on IS NOT NULL AND g.status = 'open' AND k.status = 'open' AND k.team_id = ?"
+                            " ORDER BY a.due_on, a.id LIMIT ?",
+                            DB_ARGS(DB_I(user_id), DB_T(until), DB_I(user_id), DB_T(until), DB_I(team_id), DB_I(limit)));
     if (st != WT_OK)
         return st;
     *n = r.nrows;
@@ -208,6 +216,8 @@ wt_status plan_db_due_for(db *c, arena *a, int64_t user_id, int64_t team_id, con
         w->layer = db_get(&r, i, 5);
         w->due_on = db_get(&r, i, 6);
         w->status = db_get(&r, i, 7);
+        w->performer = db_get(&r, i, 8);
+        w->mine = db_get_int(&r, i, 9) == user_id;
     }
     return WT_OK;
 }

@@ -163,7 +163,8 @@ test('work queue: own cases, actions due this week or overdue, and hand-overs re
   assert.ok(w.json.cases.every((x) => x.coordinator.id === ids.worker2 && x.status === 'open'));
   assert.equal(w.json.total_cases, w.json.cases.length);
   const mine = w.json.actions.filter((x) => x.case_id === c.id);
-  assert.deepEqual(mine.map((x) => [x.action_id, x.overdue]), [[late.id, true], [soon.id, false]], 'overdue first, not the far one');
+  assert.deepEqual(mine.map((x) => [x.action_id, x.overdue, x.mine]), [[late.id, true, true], [soon.id, false, true]],
+    'overdue first, not the far one');
   assert.ok(!w.json.actions.some((x) => x.action_id === far.id));
   const h = w.json.handovers.find((x) => x.case_id === c.id);
   assert.equal(h.from, 'Sanne de Vries');
@@ -173,8 +174,9 @@ test('work queue: own cases, actions due this week or overdue, and hand-overs re
   const web = await webAs(srv.base, 'worker2');
   const home = main((await web.get('/')).text);
   assert.match(home, /Welkom, Joost Visser/);
-  assert.match(home, /<h2[^>]*>Acties die op u wachten<\/h2>/);
-  assert.match(home, /<strong class="wt-overdue">Te laat\.<\/strong> Streefdatum[^<]*<a class="utrecht-link" href="\/cases\/\d+#goal-\d+">/);
+  assert.match(home, /<h2[^>]*>Acties die deze week af moeten<\/h2>/);
+  assert.match(home, /Formulier inleveren<\/p><p class="utrecht-paragraph"><strong class="wt-overdue">Te laat\.<\/strong> Streefdatum [^.]*\. <strong>U voert deze actie uit\.<\/strong>/);
+  assert.match(home, new RegExp(`U voert deze actie uit\\.</strong> <a class="utrecht-link" href="/cases/${c.id}#goal-${goal.id}">`));
   assert.match(home, /Formulier inleveren/);
   assert.match(home, /Huisbezoek plannen/);
   assert.doesNotMatch(home, /Evaluatie/);
@@ -192,12 +194,28 @@ test('work queue: own cases, actions due this week or overdue, and hand-overs re
   assert.ok(count(`audit WHERE action = 'search' AND entity = 'worklist' AND user_id = ${ids.worker2}`) >= 1);
 });
 
+test('work queue: a coordinator also follows up what the resident and his network do in his cases', async () => {
+  const { c, goal } = await caseWithPlan(api);
+  const anouk = (await api.post(`/api/v1/goals/${goal.id}/actions`,
+    { body: 'Zelf de woningcorporatie bellen', layer: 'self', performer: 'Anouk', due_on: isoDay(1) })).json;
+  const joostsAction = (await api.post(`/api/v1/goals/${goal.id}/actions`,
+    { body: 'Brief van de corporatie uitleggen', layer: 'team', performer: 'x', performer_user_id: ids.worker2, due_on: isoDay(4) })).json;
+  const w = (await api.get('/api/v1/worklist')).json.actions.filter((x) => x.case_id === c.id);
+  assert.deepEqual(w.map((x) => [x.action_id, x.performer, x.mine]),
+    [[anouk.id, 'Anouk', false], [joostsAction.id, 'Joost Visser', false]]);
+  const home = main((await (await webAs(srv.base, 'worker')).get('/')).text);
+  assert.match(home, /Zelf de woningcorporatie bellen<\/p><p class="utrecht-paragraph">Streefdatum [^.]*\. Uitvoerder: Anouk\./);
+  // Joost sees only what he carries himself, not the rest of Sanne's case.
+  const joost = (await (await apiAs(srv.base, 'worker2')).get('/api/v1/worklist')).json.actions.filter((x) => x.case_id === c.id);
+  assert.deepEqual(joost.map((x) => [x.action_id, x.mine]), [[joostsAction.id, true]]);
+});
+
 test('start page and work queue per role', async () => {
   for (const role of ['admin', 'policy']) {
     assert.equal((await (await apiAs(srv.base, role)).get('/api/v1/worklist')).status, 403, role);
     const home = await (await webAs(srv.base, role)).get('/');
     assert.equal(home.status, 200, role);
-    assert.doesNotMatch(main(home.text), /Mijn casussen|Acties die op u wachten/);
+    assert.doesNotMatch(main(home.text), /Mijn casussen|Acties die deze week/);
   }
   assert.match(main((await (await webAs(srv.base, 'admin')).get('/')).text), /ziet geen huishoudens/);
   assert.match(main((await (await webAs(srv.base, 'policy')).get('/')).text), /geanonimiseerde, samengetelde cijfers/);
