@@ -317,3 +317,22 @@ test('hand-over and closing are written to the audit trail', async () => {
     `update case_close ${ids.worker2} ${c.household_id}`,
   ]);
 });
+
+test('the case list filters on cases that lean on the second line (web and API)', async () => {
+  const second = await caseWithPlan(api, { layer: 'second_line', performer: 'GGZ-instelling' });
+  const network = await caseWithPlan(api, { layer: 'network', performer: 'Zus' });
+  const a = await api.get('/api/v1/cases?second_line=1&limit=200');
+  assert.equal(a.status, 200);
+  assert.ok(a.json.items.some((x) => x.id === second.c.id));
+  assert.ok(!a.json.items.some((x) => x.id === network.c.id));
+  const web = await webAs(srv.base, 'worker');
+  const r = await web.get('/cases?second_line=1');
+  assert.equal(r.status, 200);
+  assert.match(r.text, new RegExp(`href="/cases/${second.c.id}"`));
+  assert.doesNotMatch(r.text, new RegExp(`href="/cases/${network.c.id}"`));
+  assert.match(r.text, /name="second_line"[^>]*checked/);
+  const done = await api.patch(`/api/v1/actions/${second.action.id}`, { status: 'done' });
+  assert.equal(done.status, 200, done.text);
+  const after2 = await api.get('/api/v1/cases?second_line=1&limit=200');
+  assert.ok(!after2.json.items.some((x) => x.id === second.c.id), 'a finished second-line action no longer counts');
+});

@@ -436,10 +436,10 @@ Test(case_rules, the_list_filters_by_status_and_coordinator_and_pages)
     cr_assert_eq(case_list(&fx.ctx, &f, &pg), WT_OK);
     cr_assert_eq(pg.total, 1);
     cr_assert_eq(pg.items[0].household_id, 2);
-    f = (case_filter){CASE_FILTER_CLOSED, 0, 10, 0};
+    f = (case_filter){CASE_FILTER_CLOSED, 0, 10, 0, false};
     cr_assert_eq(case_list(&fx.ctx, &f, &pg), WT_OK);
     cr_assert_eq(pg.total, 0);
-    f = (case_filter){CASE_FILTER_ALL, 0, 1, 1};
+    f = (case_filter){CASE_FILTER_ALL, 0, 1, 1, false};
     cr_assert_eq(case_list(&fx.ctx, &f, &pg), WT_OK);
     cr_assert_eq(pg.total, 2);
     cr_assert_eq(pg.n, 1);
