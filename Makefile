@@ -94,7 +94,7 @@ run: deps build demo
 
 # --- tests -------------------------------------------------------------------
 
-$(B)/tests/unit: $(UNIT_SRC) $(SAN_OBJ)
+$(B)/tests/unit: $(UNIT_SRC) $(wildcard tests/unit/*.h) $(SAN_OBJ)
 	@mkdir -p $(B)/tests
 	$(CC) $(WARN) -Wno-shadow $(CPPFLAGS) $(PKG_CFLAGS) $(SAN_FLAGS) -o $@ $(UNIT_SRC) $(SAN_OBJ) $(LDLIBS) -lcriterion
 

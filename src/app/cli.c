@@ -44,12 +44,16 @@ static const char usage[] =
     "  demo    [--db URL] [--residents N] [--seed N]   create the demo neighbourhood\n"
     "  user add --username U --name NAME --role worker|teamleader|admin|policy\n"
     "           [--team ID] [--discipline CODE]        password read from stdin\n"
-    "  user passwd --username U                        new password read from stdin\n"
-    "  user disable --username U | user enable --username U\n"
+    "  user edit --username U [--name NAME] [--role R] [--team ID|none] [--discipline CODE|none]\n"
+    "  user passwd --username U                        new password read from stdin; ends his sessions\n"
+    "  user disable --username U | user enable --username U   block (ends his sessions) or unblock\n"
     "  user totp-reset --username U                    remove the second factor (lost phone)\n"
-    "  user list\n"
-    "  team add --name NAME --municipality M [--district WK......]\n"
+    "  user list [--team ID] [--search TEXT]\n"
+    "  team add --name NAME --municipality M [--district WK......] [--prevention PERCENT]\n"
+    "  team edit --id ID [--name NAME] [--municipality M] [--district WK......|none] [--prevention PERCENT]\n"
     "  team list\n"
+    "  team neighbourhood add --code BU........ --name NAME --municipality M [--team ID]\n"
+    "  team neighbourhood list [--team ID]\n"
     "  backup  --to FILE                    online, consistent copy of the database\n"
     "  restore --from FILE                  load a backup into an empty database, then check it\n"
     "  check                                integrity check of the database and its audit trail\n"
@@ -115,38 +119,81 @@ static char *read_password(void)
     return strdup(line);
 }
 
+/* An id option: 0 when absent; "none" gives 0 as well when none_ok. False (after a message) otherwise. */
+static bool opt_id_or_none(cli *k, const char *name, bool none_ok, int64_t *out)
+{
+    const char *v = opt_get(&k->o, name, NULL, NULL);
+    *out = 0;
+    if (!v || (none_ok && strcmp(v, "none") == 0))
+        return true;
+    if (text_parse_int64(v, out) && *out > 0)
+        return true;
+    fprintf(stderr, "wijkteam: --%s takes an id (see: wijkteam %s list)%s\n", name, strcmp(name, "team") == 0 ? "team" : "user",
+            none_ok ? " or none" : "");
+    return false;
+}
+
+/* The same list as the administrator's page, page by page. */
+static int user_list_all(cli *k)
+{
+    user_filter f = {0, opt_get(&k->o, "search", NULL, NULL), 500, 0};
+    if (!opt_id_or_none(k, "team", false, &f.team_id))
+        return 1;
+    errors e;
+    errors_init(&e, &k->a);
+    for (bool more = true; more; f.offset += f.limit) {
+        user *us;
+        int n = 0;
+        wt_status st = user_list_page(&k->ctx, &f, &us, &n, &more, &e);
+        if (st != WT_OK)
+            return finish(k, st, &e);
+        for (int i = 0; i < n; i++)
+            printf("%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", (long long)us[i].id, us[i].username, role_code(us[i].role),
+                   us[i].team_name, us[i].discipline ? us[i].discipline : "", us[i].disabled ? "disabled" : "active",
+                   us[i].totp_enabled ? "totp" : "");
+    }
+    return finish(k, WT_OK, &e); /* commits the audit entry of the listing */
+}
+
+/* user edit: the stored details, with the options given in their place. */
+static wt_status user_edit(cli *k, const user *u, errors *e)
+{
+    user_input in = {u->username, u->display_name, role_code(u->role), u->discipline, NULL, u->team_id};
+    in.display_name = opt_get(&k->o, "name", NULL, in.display_name);
+    in.role = opt_get(&k->o, "role", NULL, in.role);
+    const char *d = opt_get(&k->o, "discipline", NULL, NULL);
+    if (d)
+        in.discipline = strcmp(d, "none") == 0 ? NULL : d;
+    if (opt_get(&k->o, "team", NULL, NULL) && !opt_id_or_none(k, "team", true, &in.team_id))
+        return WT_INVALID;
+    return user_update(&k->ctx, u->id, &in, e);
+}
+
 static int cmd_user(cli *k)
 {
     const char *sub = opt_positional(&k->o, 1);
+    static const char subs[] = "user: add, edit, passwd, disable, enable, totp-reset or list";
     if (!sub)
-        return fail("user: add, passwd, disable, enable or list");
+        return fail(subs);
     errors e;
     errors_init(&e, &k->a);
-    if (strcmp(sub, "list") == 0) {
-        user *us;
-        int n;
-        if (user_list(&k->ctx, 0, &us, &n) != WT_OK)
-            return fail("cannot list users");
-        for (int i = 0; i < n; i++)
-            printf("%lld\t%s\t%s\t%s\t%s\t%s\n", (long long)us[i].id, us[i].username, role_code(us[i].role),
-                   us[i].team_name, us[i].discipline ? us[i].discipline : "", us[i].disabled ? "disabled" : "active");
-        return 0;
-    }
-    const char *username = opt_get(&k->o, "username", NULL, NULL);
-    if (!username)
-        return fail("--username is required");
     if (db_begin_write(k->c) != WT_OK)
         return fail("the database is busy");
+    if (strcmp(sub, "list") == 0)
+        return user_list_all(k);
+    const char *username = opt_get(&k->o, "username", NULL, NULL);
+    if (!username) {
+        db_rollback(k->c);
+        return fail("--username is required");
+    }
     wt_status st;
     if (strcmp(sub, "add") == 0) {
-        char *pw = read_password();
         int64_t team_id = 0, id = 0;
-        const char *team_arg = opt_get(&k->o, "team", NULL, NULL);
-        if (team_arg && !text_parse_int64(team_arg, &team_id)) {
-            free(pw);
+        if (!opt_id_or_none(k, "team", false, &team_id)) {
             db_rollback(k->c);
-            return fail("--team takes a team id (see: wijkteam team list)");
+            return 1;
         }
+        char *pw = read_password();
         user_input in = {username, opt_get(&k->o, "name", NULL, username), opt_get(&k->o, "role", NULL, "worker"),
                          opt_get(&k->o, "discipline", NULL, NULL), pw ? pw : "", team_id};
         st = user_create(&k->ctx, &in, &e, &id);
@@ -165,7 +212,9 @@ static int cmd_user(cli *k)
         db_rollback(k->c);
         return fail("no such user");
     }
-    if (strcmp(sub, "passwd") == 0) {
+    if (strcmp(sub, "edit") == 0) {
+        st = user_edit(k, &u, &e);
+    } else if (strcmp(sub, "passwd") == 0) {
         char *pw = read_password();
         st = user_set_password(&k->ctx, u.id, pw ? pw : "", &e);
         if (pw) {
@@ -178,9 +227,46 @@ static int cmd_user(cli *k)
         st = user_set_disabled(&k->ctx, u.id, strcmp(sub, "disable") == 0);
     } else {
         db_rollback(k->c);
-        return fail("user: add, passwd, disable, enable, totp-reset or list");
+        return fail(subs);
     }
     return finish(k, st, &e);
+}
+
+/* --prevention: -1 when absent (the rules' default), 101 when not a number (the rules name the range). */
+static int opt_share(cli *k, int absent)
+{
+    const char *v = opt_get(&k->o, "prevention", NULL, NULL);
+    int64_t n;
+    if (!v)
+        return absent;
+    return text_parse_int64(v, &n) && n >= 0 && n <= 100 ? (int)n : 101;
+}
+
+static int team_neighbourhood(cli *k, errors *e)
+{
+    const char *what = opt_positional(&k->o, 2);
+    int64_t team_id = 0;
+    if (!opt_id_or_none(k, "team", false, &team_id))
+        return finish(k, WT_INVALID, NULL);
+    if (what && strcmp(what, "list") == 0) {
+        neighbourhood *nb;
+        int n = 0;
+        wt_status st = team_neighbourhoods(&k->ctx, team_id, NULL, &nb, &n);
+        for (int i = 0; st == WT_OK && i < n; i++)
+            printf("%s\t%s\t%s\t%s\t%s\n", nb[i].code, nb[i].name, nb[i].district_code, nb[i].municipality,
+                   nb[i].team_name);
+        return finish(k, st, e);
+    }
+    if (!what || strcmp(what, "add") != 0) {
+        db_rollback(k->c);
+        return fail("team neighbourhood: add or list");
+    }
+    neighbourhood in = {.code = opt_get(&k->o, "code", NULL, NULL), .name = opt_get(&k->o, "name", NULL, NULL),
+                        .municipality = opt_get(&k->o, "municipality", NULL, NULL), .team_id = team_id};
+    wt_status st = team_add_neighbourhood(&k->ctx, &in, e);
+    if (st == WT_OK)
+        printf("neighbourhood %s added\n", in.code);
+    return finish(k, st, e);
 }
 
 static int cmd_team(cli *k)
@@ -198,16 +284,37 @@ static int cmd_team(cli *k)
                    ts[i].members);
         return 0;
     }
-    if (!sub || strcmp(sub, "add") != 0)
-        return fail("team: add or list");
+    if (!sub || (strcmp(sub, "add") != 0 && strcmp(sub, "edit") != 0 && strcmp(sub, "neighbourhood") != 0))
+        return fail("team: add, edit, list or neighbourhood");
     if (db_begin_write(k->c) != WT_OK)
         return fail("the database is busy");
-    team_input in = {opt_get(&k->o, "name", NULL, NULL), opt_get(&k->o, "municipality", NULL, NULL),
-                     opt_get(&k->o, "district", NULL, NULL), -1};
+    if (strcmp(sub, "neighbourhood") == 0)
+        return team_neighbourhood(k, &e);
+    if (strcmp(sub, "add") == 0) {
+        team_input in = {.name = opt_get(&k->o, "name", NULL, NULL),
+                         .municipality = opt_get(&k->o, "municipality", NULL, NULL),
+                         .district_code = opt_get(&k->o, "district", NULL, NULL),
+                         .prevention_share = opt_share(k, -1)};
+        int64_t id = 0;
+        wt_status st = team_create(&k->ctx, &in, &e, &id);
+        if (st == WT_OK)
+            printf("team created with id %lld\n", (long long)id);
+        return finish(k, st, &e);
+    }
     int64_t id = 0;
-    wt_status st = team_create(&k->ctx, &in, &e, &id);
+    team t;
+    if (!opt_id_or_none(k, "id", false, &id) || id == 0 || team_get(&k->ctx, id, &t) != WT_OK) {
+        db_rollback(k->c);
+        return fail("team edit: --id takes the id of a team (see: wijkteam team list)");
+    }
+    const char *district = opt_get(&k->o, "district", NULL, t.district_code);
+    team_input in = {.name = opt_get(&k->o, "name", NULL, t.name),
+                     .municipality = opt_get(&k->o, "municipality", NULL, t.municipality),
+                     .district_code = district && strcmp(district, "none") == 0 ? NULL : district,
+                     .prevention_share = opt_share(k, t.prevention_share)};
+    wt_status st = team_update(&k->ctx, id, &in, &e);
     if (st == WT_OK)
-        printf("team created with id %lld\n", (long long)id);
+        printf("team %lld saved\n", (long long)id);
     return finish(k, st, &e);
 }
 

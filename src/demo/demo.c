@@ -41,12 +41,38 @@ static const demo_user demo_users[] = {
     {"beleid", "Bea Beleid", "policy", NULL},
 };
 
+/* The team's neighbourhoods (CBS buurten of wijk 03 in Leeuwarden) and two of the next wijk without a team. */
+static const struct {
+    const char *code;
+    const char *name;
+    bool ours;
+} demo_neighbourhoods[] = {
+    {"BU00800301", "Heechterp", true},
+    {"BU00800302", "Schieringen", true},
+    {"BU00800401", "Vrijheidswijk-West", false},
+    {"BU00800402", "Vrijheidswijk-Oost", false},
+};
+
+static wt_status demo_add_neighbourhoods(wt_ctx *ctx, int64_t team_id, errors *e)
+{
+    wt_status st = WT_OK;
+    for (size_t i = 0; st == WT_OK && i < sizeof demo_neighbourhoods / sizeof demo_neighbourhoods[0]; i++) {
+        neighbourhood nb = {.code = demo_neighbourhoods[i].code, .name = demo_neighbourhoods[i].name,
+                            .municipality = "Leeuwarden", .team_id = demo_neighbourhoods[i].ours ? team_id : 0};
+        st = team_add_neighbourhood(ctx, &nb, e);
+    }
+    return st;
+}
+
 static wt_status demo_team_and_users(wt_ctx *ctx, int64_t *team_id, const char **err)
 {
     errors e;
     errors_init(&e, ctx->a);
-    team_input t = {"Heechterp-Schieringen", "Leeuwarden", "WK008003", 40};
+    team_input t = {.name = "Heechterp-Schieringen", .municipality = "Leeuwarden", .district_code = "WK008003",
+                    .prevention_share = 40};
     wt_status st = team_create(ctx, &t, &e, team_id);
+    if (st == WT_OK)
+        st = demo_add_neighbourhoods(ctx, *team_id, &e);
     if (st != WT_OK) {
         *err = "cannot create the demo team";
         return st;

@@ -38,6 +38,27 @@ static void validate(wt_ctx *ctx, const team_input *in, int64_t self, errors *e)
     }
     if (in->prevention_share < 0 || in->prevention_share > 100)
         errors_add(e, "prevention_share", _("Het aandeel preventie is een percentage van 0 tot 100."));
+    if (in->set_neighbourhoods && in->n_neighbourhoods > TEAM_NEIGHBOURHOODS_MAX)
+        errors_add(e, "neighbourhoods", _("Een team heeft hoogstens 500 buurten."));
+    for (int i = 0; in->set_neighbourhoods && i < in->n_neighbourhoods && i < TEAM_NEIGHBOURHOODS_MAX; i++) {
+        bool exists = false;
+        const char *code = in->neighbourhoods[i] ? in->neighbourhoods[i] : "";
+        if (strlen(code) > 20 || (team_db_neighbourhood_exists(ctx->db, ctx->a, code, &exists) == WT_OK && !exists)) {
+            errors_add(e, "neighbourhoods", _("Kies buurten uit de lijst; een van de gekozen buurten bestaat niet."));
+            break;
+        }
+    }
+}
+
+/* Writes the team's neighbourhoods when the input sets them, and logs it. */
+static wt_status save_neighbourhoods(wt_ctx *ctx, int64_t id, const team_input *in)
+{
+    if (!in->set_neighbourhoods)
+        return WT_OK;
+    wt_status st = team_db_set_neighbourhoods(ctx->db, id, in->neighbourhoods, in->n_neighbourhoods);
+    if (st == WT_OK)
+        audit_log(ctx, AUDIT_UPDATE, "team_neighbourhoods", id, (audit_subject){0});
+    return st;
 }
 
 wt_status team_create(wt_ctx *ctx, const team_input *in_raw, errors *e, int64_t *id)
@@ -55,6 +76,8 @@ wt_status team_create(wt_ctx *ctx, const team_input *in_raw, errors *e, int64_t 
     wt_status st = team_db_insert(ctx->db, &in, date_now_iso(ctx->a), id);
     if (st == WT_OK)
         audit_log(ctx, AUDIT_CREATE, "team", *id, (audit_subject){0});
+    if (st == WT_OK)
+        st = save_neighbourhoods(ctx, *id, &in);
     return st;
 }
 
@@ -77,6 +100,8 @@ wt_status team_update(wt_ctx *ctx, int64_t id, const team_input *in_raw, errors 
     st = team_db_update(ctx->db, id, &in);
     if (st == WT_OK)
         audit_log(ctx, AUDIT_UPDATE, "team", id, (audit_subject){0});
+    if (st == WT_OK)
+        st = save_neighbourhoods(ctx, id, &in);
     return st;
 }
 
@@ -125,4 +150,47 @@ wt_status team_composition_of(wt_ctx *ctx, int64_t team_id, team_composition *ou
 wt_status team_check_admin(wt_ctx *ctx)
 {
     return may_admin(ctx) ? WT_OK : WT_FORBIDDEN;
+}
+
+wt_status team_neighbourhoods(wt_ctx *ctx, int64_t team_id, const char *municipality, neighbourhood **out, int *n)
+{
+    if (!may_admin(ctx))
+        return WT_FORBIDDEN;
+    return team_db_neighbourhoods(ctx->db, ctx->a, team_id, municipality, out, n);
+}
+
+wt_status team_add_neighbourhood(wt_ctx *ctx, const neighbourhood *in, errors *e)
+{
+    if (!may_admin(ctx))
+        return WT_FORBIDDEN;
+    const char *code = in->code ? in->code : "";
+    bool ok = strlen(code) == 10 && strncmp(code, "BU", 2) == 0;
+    for (int i = 2; ok && i < 10; i++)
+        ok = code[i] >= '0' && code[i] <= '9';
+    bool exists = false;
+    if (!ok)
+        errors_add(e, "code", _("Een buurtcode van het CBS ziet eruit als BU00800301."));
+    else if (team_db_neighbourhood_exists(ctx->db, ctx->a, code, &exists) == WT_OK && exists)
+        errors_add(e, "code", _("Deze buurt bestaat al."));
+    long nl = in->name ? text_utf8_len(in->name) : 0;
+    if (text_empty(in->name))
+        errors_add(e, "name", _("Vul de naam van de buurt in."));
+    else if (nl < 0 || nl > 100)
+        errors_add(e, "name", _("De naam mag hoogstens 100 tekens lang zijn."));
+    long ml = in->municipality ? text_utf8_len(in->municipality) : 0;
+    if (text_empty(in->municipality))
+        errors_add(e, "municipality", _("Vul de gemeente in."));
+    else if (ml < 0 || ml > 100)
+        errors_add(e, "municipality", _("De gemeente mag hoogstens 100 tekens lang zijn."));
+    team t;
+    if (in->team_id && team_db_get(ctx->db, ctx->a, in->team_id, &t) == WT_NOTFOUND)
+        errors_add(e, "team_id", _("Dit team bestaat niet."));
+    if (e->count)
+        return WT_INVALID;
+    neighbourhood nb = *in;
+    nb.district_code = arena_printf(ctx->a, "WK%.6s", code + 2);
+    wt_status st = team_db_neighbourhood_insert(ctx->db, &nb);
+    if (st == WT_OK && in->team_id)
+        audit_log(ctx, AUDIT_UPDATE, "team_neighbourhoods", in->team_id, (audit_subject){0});
+    return st;
 }

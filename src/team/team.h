@@ -31,7 +31,24 @@ typedef struct team_input {
     const char *municipality;
     const char *district_code;
     int prevention_share; /* -1: default 40 */
+    /* When set_neighbourhoods: the team's neighbourhoods become exactly these CBS codes. */
+    bool set_neighbourhoods;
+    const char *const *neighbourhoods;
+    int n_neighbourhoods;
 } team_input;
+
+/*
+ * A neighbourhood (CBS buurt). The team it is given to works there: an
+ * address in it belongs to the team's area (see src/neighbourhood/presence.h).
+ */
+typedef struct neighbourhood {
+    const char *code;          /* BU + 8 digits, e.g. BU00800301 */
+    const char *name;
+    const char *district_code; /* WK + 6 digits: the first 6 digits of the code */
+    const char *municipality;
+    int64_t team_id;           /* 0: no team */
+    const char *team_name;
+} neighbourhood;
 
 typedef struct discipline_count {
     const char *discipline;
@@ -47,6 +64,8 @@ typedef struct team_composition {
     bool no_community_worker;
 } team_composition;
 
+#define TEAM_NEIGHBOURHOODS_MAX 500
+
 wt_status team_create(wt_ctx *ctx, const team_input *in, errors *e, int64_t *id);
 wt_status team_update(wt_ctx *ctx, int64_t id, const team_input *in, errors *e);
 wt_status team_get(wt_ctx *ctx, int64_t id, team *out);
@@ -59,5 +78,16 @@ wt_status team_composition_of(wt_ctx *ctx, int64_t team_id, team_composition *ou
 
 /* WT_OK when the actor may manage teams (an administrator, or the console), WT_FORBIDDEN otherwise. */
 wt_status team_check_admin(wt_ctx *ctx);
+
+/*
+ * Neighbourhoods with their teams, for the administrator: those of the team
+ * (team_id > 0) and those of the municipality; all when neither is given.
+ */
+wt_status team_neighbourhoods(wt_ctx *ctx, int64_t team_id, const char *municipality, neighbourhood **out, int *n);
+/*
+ * Adds a neighbourhood (the console loads the CBS list with it); team_id 0:
+ * no team yet. Validates the code, name, municipality and team.
+ */
+wt_status team_add_neighbourhood(wt_ctx *ctx, const neighbourhood *in, errors *e);
 
 #endif

@@ -1,9 +1,10 @@
 /*
  * team_admin_web.c - the administrator's pages for teams: the list, a new
- * team, and the edit page with name, municipality, CBS district code and the
- * share of time agreed for prevention, together with the team's members and
- * the warnings about its composition (8 to 12 professionals, at least one
- * community worker). No case or resident content appears here.
+ * team, and the team page: the warnings about its composition (8 to 12
+ * professionals, at least one community worker), its members with their
+ * disciplines, and the form for its name, municipality, CBS district code,
+ * agreed prevention share and neighbourhoods (its area). No case or resident
+ * content appears here.
  */
 #include "team_admin_web.h"
 #include "../core/i18n.h"
@@ -12,6 +13,7 @@
 #include "../http/page.h"
 #include "../http/router.h"
 #include "../http/widgets.h"
+#include "../neighbourhood/presence_web.h"
 #include "../user/user.h"
 #include "team.h"
 #include "team_web.h"
@@ -45,15 +47,26 @@ static team_form form_from_request(http_request *req)
 }
 
 /* The input for the rules; a share that is not a whole number is reported here, the rest by the rules. */
-static team_input input_from_form(const team_form *f, int default_share, errors *e)
+static team_input input_from_form(http_request *req, const team_form *f, errors *e)
 {
-    team_input in = {f->name, f->municipality, f->district_code, default_share};
+    team_input in = {.name = f->name, .municipality = f->municipality, .district_code = f->district_code,
+                     .prevention_share = -1};
     int64_t v;
     if (f->prevention_share && *f->prevention_share) {
         if (text_parse_int64(f->prevention_share, &v) && v >= 0 && v <= 100)
             in.prevention_share = (int)v;
         else
             errors_add(e, "prevention_share", _("Het aandeel preventie is een heel getal van 0 tot 100 (procent)."));
+    }
+    /* The edit form always sends neighbourhoods_sent, so that unticking every box is a change too. */
+    if (req_form(req, "neighbourhoods_sent")) {
+        int n = kv_count(&req->form, "neighbourhood");
+        const char **codes = arena_alloc(req->a, sizeof(char *) * (size_t)(n ? n : 1));
+        for (int i = 0; i < n; i++)
+            codes[i] = kv_get_nth(&req->form, "neighbourhood", i);
+        in.set_neighbourhoods = true;
+        in.neighbourhoods = codes;
+        in.n_neighbourhoods = n;
     }
     return in;
 }
@@ -79,14 +92,14 @@ static void team_fields(http_request *req, const team_form *v, const errors *e)
 static void members_section(http_request *req, int64_t team_id, const user *us, int n)
 {
     buf *b = &req->out;
-    html_printf(b, "<section aria-labelledby=\"h-leden\"><h2 class=\"utrecht-heading-2\" id=\"h-leden\">%s</h2>",
+    html_printf(b, "<section class=\"wt-section\" aria-labelledby=\"h-leden\"><h2 class=\"utrecht-heading-2\" id=\"h-leden\">%s</h2>",
                 _("Leden"));
     if (n == 0) {
         html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>", _("Dit team heeft nog geen leden."));
     } else {
         html_printf(b,
                     "<div class=\"wt-table-wrap\"><table class=\"utrecht-table utrecht-table--html-table\">"
-                    "<caption class=\"utrecht-table__caption\">%s</caption><thead class=\"utrecht-table__header\">"
+                    "<caption class=\"wt-visually-hidden\">%s</caption><thead class=\"utrecht-table__header\">"
                     "<tr class=\"utrecht-table__row\"><th scope=\"col\" class=\"utrecht-table__header-cell\">%s</th>"
                     "<th scope=\"col\" class=\"utrecht-table__header-cell\">%s</th>"
                     "<th scope=\"col\" class=\"utrecht-table__header-cell\">%s</th>"
@@ -152,7 +165,7 @@ static void get_teams(http_request *req)
     } else {
         html_printf(b,
                     "<div class=\"wt-table-wrap\"><table class=\"utrecht-table utrecht-table--html-table\">"
-                    "<caption class=\"utrecht-table__caption\">%s</caption><thead class=\"utrecht-table__header\">"
+                    "<caption class=\"wt-visually-hidden\">%s</caption><thead class=\"utrecht-table__header\">"
                     "<tr class=\"utrecht-table__row\"><th scope=\"col\" class=\"utrecht-table__header-cell\">%s</th>"
                     "<th scope=\"col\" class=\"utrecht-table__header-cell\">%s</th>"
                     "<th scope=\"col\" class=\"utrecht-table__header-cell\">%s</th>"
@@ -178,6 +191,8 @@ static void new_team_page(http_request *req, const team_form *v, const errors *e
     error_summary(req, e);
     form_begin(req, "/admin/teams/new", NULL);
     team_fields(req, v, e);
+    html_printf(&req->out, "<p class=\"utrecht-paragraph\">%s</p>",
+                _("De buurten van het team kiest u na het aanmaken, op de pagina van het team."));
     form_button(req, _("Team aanmaken"), true);
     form_end(req);
     html_printf(&req->out, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/admin/teams\">%s</a></p>",
@@ -200,7 +215,7 @@ static void post_new_team(http_request *req)
     team_form v = form_from_request(req);
     errors e;
     errors_init(&e, req->a);
-    team_input in = input_from_form(&v, -1, &e);
+    team_input in = input_from_form(req, &v, &e);
     int64_t id = 0;
     wt_status st = team_create(&req->ctx, &in, &e, &id); /* writes nothing when e already holds an error */
     if (st == WT_INVALID) {
@@ -221,6 +236,8 @@ typedef struct team_view {
     team_composition tc;
     user *members;
     int n_members;
+    neighbourhood *nbs; /* the team's and those of its municipality */
+    int n_nbs;
 } team_view;
 
 static bool load_team(http_request *req, team_view *tv)
@@ -232,24 +249,69 @@ static bool load_team(http_request *req, team_view *tv)
         st = team_composition_of(&req->ctx, tv->t.id, &tv->tc);
     if (st == WT_OK)
         st = user_list(&req->ctx, tv->t.id, &tv->members, &tv->n_members);
+    if (st == WT_OK)
+        st = team_neighbourhoods(&req->ctx, tv->t.id, tv->t.municipality, &tv->nbs, &tv->n_nbs);
     return !admin_failed(req, st);
+}
+
+static bool form_has(http_request *req, const char *name, const char *value)
+{
+    for (int i = 0, n = kv_count(&req->form, name); i < n; i++)
+        if (strcmp(kv_get_nth(&req->form, name, i), value) == 0)
+            return true;
+    return false;
+}
+
+/* The neighbourhoods of the team as checkboxes: ticked are the team's (or, after an error, what was sent). */
+static void neighbourhoods_fieldset(http_request *req, const team_view *tv, const errors *e)
+{
+    buf *b = &req->out;
+    bool posted = strcmp(req->method, "POST") == 0;
+    const char *err = e ? errors_get(e, "neighbourhoods") : NULL;
+    html_printf(b,
+                "<fieldset class=\"utrecht-form-fieldset utrecht-form-fieldset--html-fieldset wt-choices\" id=\"f-neighbourhoods\""
+                " aria-describedby=\"f-neighbourhoods-hint%s\"><legend class=\"utrecht-form-fieldset__legend"
+                " utrecht-form-fieldset__legend--html-legend wt-choices__legend\">%s</legend>"
+                "<div class=\"utrecht-form-field-description\" id=\"f-neighbourhoods-hint\">%s</div>"
+                "<input type=\"hidden\" name=\"neighbourhoods_sent\" value=\"1\">",
+                err ? " f-neighbourhoods-error" : "", _("Buurten"),
+                _("Het werkgebied van het team: de adressen in deze buurten horen bij het team. Een buurt die nu bij een ander "
+                  "team hoort, gaat over naar dit team als u hem aankruist."));
+    if (err)
+        html_printf(b, "<div class=\"utrecht-form-field-error-message\" id=\"f-neighbourhoods-error\">"
+                       "<span class=\"wt-visually-hidden\">%s </span>%s</div>", _("Fout:"), err);
+    if (tv->n_nbs == 0)
+        html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>",
+                    _("Van deze gemeente zijn nog geen buurten bekend. Ze worden ingelezen met: wijkteam team neighbourhood add."));
+    html_raw(b, "<div class=\"wt-choices__list\">");
+    for (int i = 0; i < tv->n_nbs; i++) {
+        const neighbourhood *nb = &tv->nbs[i];
+        bool checked = posted ? form_has(req, "neighbourhood", nb->code) : nb->team_id == tv->t.id;
+        const char *label = nb->team_id && nb->team_id != tv->t.id
+                                ? arena_printf(req->a, _("%s (nu bij %s)"), nb->name, nb->team_name)
+                                : nb->name;
+        presence_checkbox(req, "neighbourhood", arena_printf(req->a, "f-nb-%s", nb->code), nb->code, label, checked);
+    }
+    html_raw(b, "</div></fieldset>");
 }
 
 static void edit_page(http_request *req, const team_view *tv, const team_form *v, const errors *e)
 {
+    buf *b = &req->out;
     page_begin(req, tv->t.name);
-    html_printf(&req->out, "<h1 class=\"utrecht-heading-1\">%s %s</h1>", _("Team"), tv->t.name);
+    html_printf(b, "<h1 class=\"utrecht-heading-1\">%s %s</h1>", _("Team"), tv->t.name);
     error_summary(req, e);
-    html_printf(&req->out, "<section aria-labelledby=\"h-gegevens\"><h2 class=\"utrecht-heading-2\" id=\"h-gegevens\">%s</h2>",
-                _("Gegevens"));
-    form_begin(req, arena_printf(req->a, "/admin/teams/%lld", (long long)tv->t.id), NULL);
-    team_fields(req, v, e);
-    form_button(req, _("Opslaan"), true);
-    form_end(req);
-    html_raw(&req->out, "</section>");
     team_composition_section(req, &tv->tc);
     members_section(req, tv->t.id, tv->members, tv->n_members);
-    html_printf(&req->out, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/admin/teams\">%s</a></p>",
+    html_printf(b, "<section class=\"wt-section\" aria-labelledby=\"h-gegevens\"><h2 class=\"utrecht-heading-2\" id=\"h-gegevens\">%s</h2>",
+                _("Gegevens en buurten"));
+    form_begin(req, arena_printf(req->a, "/admin/teams/%lld", (long long)tv->t.id), NULL);
+    team_fields(req, v, e);
+    neighbourhoods_fieldset(req, tv, e);
+    form_button(req, _("Opslaan"), true);
+    form_end(req);
+    html_raw(b, "</section>");
+    html_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/admin/teams\">%s</a></p>",
                 _("Terug naar de teams"));
     page_end(req);
 }
@@ -271,7 +333,7 @@ static void post_team(http_request *req)
     team_form v = form_from_request(req);
     errors e;
     errors_init(&e, req->a);
-    team_input in = input_from_form(&v, -1, &e);
+    team_input in = input_from_form(req, &v, &e);
     wt_status st = team_update(&req->ctx, tv.t.id, &in, &e);
     if (st == WT_INVALID) {
         req->status = 400;

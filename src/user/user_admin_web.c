@@ -88,7 +88,7 @@ static void role_select(http_request *req, const char *value, const errors *e)
         opts[i + 1] = (option){role_code(roles[i]), role_label(roles[i])};
     field_select(req,
                  &(field){.name = "role", .label = _("Rol"), .value = value, .required = true,
-                          .hint = _("Een sociaal werker werkt met huishoudens en casussen van zijn team; de teamleider ziet ook het teamoverzicht; "
+                          .hint = _("Een sociaal werker werkt met de huishoudens en casussen van het eigen team; de teamleider ziet ook het teamoverzicht; "
                                     "de beheerder beheert gebruikers en teams; de beleidsmedewerker ziet alleen geanonimiseerde cijfers."),
                           .error = e ? errors_get(e, "role") : NULL},
                  opts, 5);
@@ -172,7 +172,7 @@ static void user_table(http_request *req, const user *us, int n)
     buf *b = &req->out;
     html_printf(b,
                 "<div class=\"wt-table-wrap\"><table class=\"utrecht-table utrecht-table--html-table\">"
-                "<caption class=\"utrecht-table__caption\">%s</caption><thead class=\"utrecht-table__header\">"
+                "<caption class=\"wt-visually-hidden\">%s</caption><thead class=\"utrecht-table__header\">"
                 "<tr class=\"utrecht-table__row\">"
                 "<th scope=\"col\" class=\"utrecht-table__header-cell\">%s</th>"
                 "<th scope=\"col\" class=\"utrecht-table__header-cell\">%s</th>"
@@ -311,7 +311,7 @@ static void details_section(http_request *req, const team_choice *teams, const u
                             const errors *e)
 {
     buf *b = &req->out;
-    html_printf(b, "<section aria-labelledby=\"h-gegevens\"><h2 class=\"utrecht-heading-2\" id=\"h-gegevens\">%s</h2>",
+    html_printf(b, "<section class=\"wt-section\" aria-labelledby=\"h-gegevens\"><h2 class=\"utrecht-heading-2\" id=\"h-gegevens\">%s</h2>",
                 _("Gegevens"));
     form_begin(req, arena_printf(req->a, "/admin/users/%lld", (long long)u->id), NULL);
     user_fields(req, teams, v, e);
@@ -323,11 +323,11 @@ static void details_section(http_request *req, const team_choice *teams, const u
 static void password_section(http_request *req, const user *u, const errors *e)
 {
     buf *b = &req->out;
-    html_printf(b, "<section aria-labelledby=\"h-wachtwoord\"><h2 class=\"utrecht-heading-2\" id=\"h-wachtwoord\">%s</h2>",
+    html_printf(b, "<section class=\"wt-section\" aria-labelledby=\"h-wachtwoord\"><h2 class=\"utrecht-heading-2\" id=\"h-wachtwoord\">%s</h2>",
                 _("Nieuw wachtwoord"));
     html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>",
-                _("Geef de gebruiker een nieuw wachtwoord, bijvoorbeeld als hij het zijne vergeten is. "
-                  "Al zijn sessies worden beëindigd; hij logt daarna in met het nieuwe wachtwoord."));
+                _("Geef de gebruiker een nieuw wachtwoord, bijvoorbeeld als het oude vergeten is. "
+                  "Alle sessies van de gebruiker worden beëindigd; daarna werkt alleen het nieuwe wachtwoord."));
     form_begin(req, arena_printf(req->a, "/admin/users/%lld/password", (long long)u->id), NULL);
     password_fields(req, e);
     form_button(req, _("Wachtwoord instellen"), false);
@@ -338,7 +338,7 @@ static void password_section(http_request *req, const user *u, const errors *e)
 static void access_section(http_request *req, const user *u)
 {
     buf *b = &req->out;
-    html_printf(b, "<section aria-labelledby=\"h-toegang\"><h2 class=\"utrecht-heading-2\" id=\"h-toegang\">%s</h2>",
+    html_printf(b, "<section class=\"wt-section\" aria-labelledby=\"h-toegang\"><h2 class=\"utrecht-heading-2\" id=\"h-toegang\">%s</h2>",
                 _("Toegang"));
     if (u->disabled) {
         html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>",
@@ -349,8 +349,8 @@ static void access_section(http_request *req, const user *u)
                     _("Dit is uw eigen account. U kunt uzelf niet blokkeren; vraag dat zo nodig een andere beheerder."));
     } else {
         html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>",
-                    _("Blokkeer het account als de gebruiker niet meer bij het team werkt. Hij kan dan niet meer inloggen en "
-                      "zijn sessies worden direct beëindigd. Zijn naam blijft bij wat hij heeft vastgelegd."));
+                    _("Blokkeer het account als de gebruiker niet meer bij het team werkt. Inloggen kan dan niet meer en "
+                      "alle sessies worden direct beëindigd. De naam blijft staan bij wat de gebruiker heeft vastgelegd."));
         button_form(req, arena_printf(req->a, "/admin/users/%lld/disable", (long long)u->id), _("Blokkeren"), NULL, NULL);
     }
     html_raw(b, "</section>");
@@ -359,15 +359,15 @@ static void access_section(http_request *req, const user *u)
 static void totp_section(http_request *req, const user *u)
 {
     buf *b = &req->out;
-    html_printf(b, "<section aria-labelledby=\"h-totp\"><h2 class=\"utrecht-heading-2\" id=\"h-totp\">%s</h2>",
+    html_printf(b, "<section class=\"wt-section\" aria-labelledby=\"h-totp\"><h2 class=\"utrecht-heading-2\" id=\"h-totp\">%s</h2>",
                 _("Tweestapsverificatie"));
     if (!u->totp_enabled) {
         html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>",
-                    _("Staat uit. De gebruiker zet haar zelf aan op zijn pagina Mijn account."));
+                    _("Staat uit. De gebruiker kan haar zelf aanzetten op de pagina Mijn account."));
     } else {
         html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>",
-                    _("Staat aan. Is de gebruiker zijn telefoon kwijt, zet haar dan uit: hij logt daarna in met alleen zijn "
-                      "wachtwoord en kan haar opnieuw instellen. Controleer eerst dat u echt met de gebruiker spreekt."));
+                    _("Staat aan. Is de telefoon van de gebruiker kwijt, zet haar dan uit: inloggen gaat daarna met alleen het "
+                      "wachtwoord, en de gebruiker kan haar opnieuw instellen. Controleer eerst dat u echt met de gebruiker spreekt."));
         button_form(req, arena_printf(req->a, "/admin/users/%lld/totp-reset", (long long)u->id),
                     _("Tweestapsverificatie uitzetten"), NULL, NULL);
     }

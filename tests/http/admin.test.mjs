@@ -40,6 +40,7 @@ function apiRoutes() {
     ['GET', '/api/v1/users'], ['POST', '/api/v1/users'], ['GET', `/api/v1/users/${u}`], ['PATCH', `/api/v1/users/${u}`],
     ['DELETE', `/api/v1/users/${u}/totp`],
     ['GET', '/api/v1/teams'], ['POST', '/api/v1/teams'], ['GET', `/api/v1/teams/${teamId}`], ['PATCH', `/api/v1/teams/${teamId}`],
+    ['GET', '/api/v1/neighbourhoods'],
   ];
 }
 
@@ -533,4 +534,83 @@ test('the administrator sees no household, case or plan: not by id, not in searc
     assert.ok([403, 404].includes(r.status), `${p} gave ${r.status}`);
     assert.doesNotMatch(r.text, /Wiersma|Schulden en zorgen/, p);
   }
+});
+
+test('admin: the neighbourhoods of a team — ticked on its page, moved between teams, refused when unknown', async () => {
+  const web = await webAs(srv.base, 'admin');
+  const page = await web.get(`/admin/teams/${teamId}`);
+  assert.match(page.text, /<legend[^>]*>Buurten<\/legend>/);
+  assert.match(page.text, /id="f-nb-BU00800301" name="neighbourhood" value="BU00800301" checked>/);
+  assert.match(page.text, /id="f-nb-BU00800401" name="neighbourhood" value="BU00800401">/);
+  const base = { name: 'Heechterp-Schieringen', municipality: 'Leeuwarden', district_code: 'WK008003', prevention_share: '40', neighbourhoods_sent: '1' };
+  const r = await web.post(`/admin/teams/${teamId}`, { ...base, neighbourhood: ['BU00800301', 'BU00800401'] });
+  assert.equal(r.status, 303);
+  const after = await web.get(r.location);
+  assert.match(after.text, /value="BU00800302">/, 'Schieringen is no longer ticked');
+  assert.match(after.text, /value="BU00800401" checked>/);
+  const bogus = await web.post(`/admin/teams/${teamId}`, { ...base, neighbourhood: ['BU00800301', 'BU99999999'] });
+  assert.equal(bogus.status, 400);
+  assert.match(bogus.text, /href="#f-neighbourhoods">Kies buurten uit de lijst/);
+  assert.match(bogus.text, /value="BU00800301" checked>/, 'the ticks that were sent are kept');
+
+  // A second team takes Vrijheidswijk-West over; the first team's page says where it is now.
+  const api = await apiAs(srv.base, 'admin');
+  const other = await api.post('/api/v1/teams', { name: 'Vrijheidswijk', municipality: 'Leeuwarden', neighbourhoods: ['BU00800401', 'BU00800402'] });
+  assert.equal(other.status, 201, other.text);
+  assert.deepEqual(other.json.neighbourhoods.map((n) => n.name), ['Vrijheidswijk-Oost', 'Vrijheidswijk-West'], 'ordered by name');
+  const first = await api.get(`/api/v1/teams/${teamId}`);
+  assert.deepEqual(first.json.neighbourhoods.map((n) => n.name), ['Heechterp']);
+  const moved = await web.get(`/admin/teams/${teamId}`);
+  assert.match(moved.text, /Vrijheidswijk-West \(nu bij Vrijheidswijk\)/);
+  const list = await api.get('/api/v1/neighbourhoods?municipality=Leeuwarden');
+  assert.equal(list.status, 200);
+  assert.equal(list.json.items.find((n) => n.code === 'BU00800401').team_id, other.json.id);
+  assert.equal(list.json.items.find((n) => n.code === 'BU00800302').team_id, null);
+  const bad = await api.patch(`/api/v1/teams/${teamId}`, { neighbourhoods: 'BU00800302' });
+  assert.equal(bad.status, 400);
+  assert.ok(bad.json.fields.neighbourhoods);
+  const unknown = await api.patch(`/api/v1/teams/${teamId}`, { neighbourhoods: ['BU00800302', 'XX'] });
+  assert.equal(unknown.status, 400);
+  assert.equal((await api.get(`/api/v1/teams/${teamId}`)).json.neighbourhoods.length, 1, 'nothing half-written');
+  const back = await api.patch(`/api/v1/teams/${teamId}`, { neighbourhoods: ['BU00800301', 'BU00800302'] });
+  assert.equal(back.status, 200);
+  assert.deepEqual(back.json.neighbourhoods.map((n) => n.code), ['BU00800301', 'BU00800302']);
+  const audit = cli(['audit', 'list', '--db', srv.db, '--user', String(ids[USERS.admin]), '--limit', '5000']);
+  assert.match(audit, new RegExp(`\\tupdate\\tteam_neighbourhoods\\t${teamId}\\t`));
+});
+
+test('console: the user and team subcommands follow the same rules as the pages', async () => {
+  const run = (args, input) => {
+    try { return { code: 0, out: cli([...args, '--db', srv.db], input) }; } catch (e) { return { code: e.status, out: String(e.stdout), err: String(e.stderr) }; }
+  };
+  const list = run(['user', 'list', '--search', 'hoek']);
+  assert.equal(list.code, 0);
+  assert.match(list.out, /\tmarieke\tteamleader\tHeechterp-Schieringen\tteam_leader\tactive/);
+  assert.doesNotMatch(list.out, /\tsanne\t/);
+  const edit = run(['user', 'edit', '--username', 'linda', '--name', 'Linda Postma-Hoekstra', '--discipline', 'elderly_advisor']);
+  assert.equal(edit.code, 0, edit.err);
+  const linda = await (await apiAs(srv.base, 'admin')).get(`/api/v1/users/${ids.linda}`);
+  assert.equal(linda.json.display_name, 'Linda Postma-Hoekstra');
+  assert.equal(linda.json.discipline, 'elderly_advisor');
+  const noTeam = run(['user', 'edit', '--username', 'linda', '--team', 'none']);
+  assert.equal(noTeam.code, 1);
+  assert.match(noTeam.err, /team_id: Een sociaal werker of teamleider hoort bij een team/);
+  const badRole = run(['user', 'edit', '--username', 'linda', '--role', 'chef']);
+  assert.match(badRole.err, /role: Kies een rol/);
+  const weak = run(['user', 'passwd', '--username', 'linda'], 'wachtwoord123\n');
+  assert.match(weak.err, /te bekend of te eenvoudig/);
+
+  const team = run(['team', 'edit', '--id', String(teamId), '--prevention', '45']);
+  assert.equal(team.code, 0, team.err);
+  assert.equal((await (await apiAs(srv.base, 'admin')).get(`/api/v1/teams/${teamId}`)).json.prevention_share, 45);
+  const badShare = run(['team', 'edit', '--id', String(teamId), '--prevention', 'veel']);
+  assert.match(badShare.err, /prevention_share: Het aandeel preventie/);
+  const added = run(['team', 'neighbourhood', 'add', '--code', 'BU00800501', '--name', 'Camminghaburen', '--municipality', 'Leeuwarden']);
+  assert.equal(added.code, 0, added.err);
+  const again = run(['team', 'neighbourhood', 'add', '--code', 'BU00800501', '--name', 'Camminghaburen', '--municipality', 'Leeuwarden']);
+  assert.match(again.err, /code: Deze buurt bestaat al/);
+  const badCode = run(['team', 'neighbourhood', 'add', '--code', 'WK008005', '--name', 'X', '--municipality', 'Leeuwarden', '--team', '999']);
+  assert.match(badCode.err, /code: Een buurtcode van het CBS/);
+  assert.match(badCode.err, /team_id: Dit team bestaat niet/);
+  assert.match(run(['team', 'neighbourhood', 'list']).out, /BU00800501\tCamminghaburen\tWK008005\tLeeuwarden\t\n/);
 });

@@ -13,6 +13,7 @@
 #include "../../src/db/migrate.h"
 #include "../../src/frontdoor/frontdoor.h"
 #include "../../src/household/household.h"
+#include "db_fixture.h"
 
 Test(frontdoor_codes, kinds_channels_and_statuses)
 {
@@ -29,57 +30,14 @@ Test(frontdoor_codes, kinds_channels_and_statuses)
     cr_assert_str_eq(frontdoor_label(question_kinds, "onbekend"), "onbekend");
 }
 
-typedef struct fixture {
-    char dir[64];
-    db *c;
-    arena a;
-    wt_ctx ctx;
-} fixture;
-
-static fixture fx;
-
 static void setup_db(void)
 {
-    strcpy(fx.dir, "/tmp/wt-unit-fd-XXXXXX");
-    cr_assert_not_null(mkdtemp(fx.dir));
-    arena_init(&fx.a);
-    char path[128];
-    snprintf(path, sizeof path, "%s/t.db", fx.dir);
-    const char *err = NULL;
-    cr_assert_eq(db_open(path, &fx.c, &fx.a, &err), WT_OK);
-    cr_assert_eq(migrate_up(fx.c, &fx.a, &err), WT_OK);
-    cr_assert_eq(db_exec_script(fx.c,
-                                "INSERT INTO team (id, name, municipality, created_at) VALUES"
-                                " (1, 'Een', 'Leeuwarden', '2026-01-01'), (2, 'Twee', 'Leeuwarden', '2026-01-01');"
-                                "INSERT INTO app_user (id, username, display_name, password_hash, role, team_id, created_at)"
-                                " VALUES (1, 'w1', 'Werker Een', 'x', 'worker', 1, '2026-01-01'),"
-                                " (2, 'w2', 'Werker Twee', 'x', 'worker', 2, '2026-01-01'),"
-                                " (3, 'pol', 'Beleid', 'x', 'policy', NULL, '2026-01-01');"),
-                 WT_OK);
-    memset(&fx.ctx, 0, sizeof fx.ctx);
-    fx.ctx.db = fx.c;
-    fx.ctx.a = &fx.a;
-    cr_assert_eq(db_begin_write(fx.c), WT_OK);
-}
-
-static void teardown_db(void)
-{
-    db_rollback(fx.c);
-    db_close(fx.c);
-    arena_free(&fx.a);
-    const char *suffix[] = {"", "-wal", "-shm"};
-    for (int i = 0; i < 3; i++) {
-        char path[128];
-        snprintf(path, sizeof path, "%s/t.db%s", fx.dir, suffix[i]);
-        unlink(path);
-    }
-    rmdir(fx.dir);
-}
-
-static void act_as(int64_t user_id, wt_role role, int64_t team_id)
-{
-    fx.ctx.who = (actor){.user_id = user_id, .role = role, .team_id = team_id, .display_name = "x"};
-    fx.ctx.audit_head = fx.ctx.audit_tail = NULL;
+    fx_open("fd", "INSERT INTO team (id, name, municipality, created_at) VALUES"
+                  " (1, 'Een', 'Leeuwarden', '2026-01-01'), (2, 'Twee', 'Leeuwarden', '2026-01-01');"
+                  "INSERT INTO app_user (id, username, display_name, password_hash, role, team_id, created_at)"
+                  " VALUES (1, 'w1', 'Werker Een', 'x', 'worker', 1, '2026-01-01'),"
+                  " (2, 'w2', 'Werker Twee', 'x', 'worker', 2, '2026-01-01'),"
+                  " (3, 'pol', 'Beleid', 'x', 'policy', NULL, '2026-01-01');");
 }
 
 static int64_t new_question(const question_input *in)
@@ -103,7 +61,7 @@ static int64_t new_household(void)
     return id;
 }
 
-TestSuite(frontdoor_rules, .init = setup_db, .fini = teardown_db);
+TestSuite(frontdoor_rules, .init = setup_db, .fini = fx_close);
 
 Test(frontdoor_rules, registers_an_open_question_for_the_team_and_logs_it)
 {

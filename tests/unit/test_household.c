@@ -14,6 +14,7 @@
 #include "../../src/db/db.h"
 #include "../../src/db/migrate.h"
 #include "../../src/household/household.h"
+#include "db_fixture.h"
 
 /* ---- BSN ------------------------------------------------------------------------------------------------------- */
 
@@ -168,71 +169,15 @@ Test(names, age_from_birth_date)
 
 /* ---- the rules against a database ------------------------------------------------------------------------------ */
 
-typedef struct fixture {
-    char dir[64];
-    db *c;
-    arena a;
-    wt_ctx ctx;
-} fixture;
-
-static fixture fx;
-
-static void exec_ok(const char *sql)
-{
-    cr_assert_eq(db_exec_script(fx.c, sql), WT_OK, "%s: %s", sql, db_last_error(fx.c));
-}
-
 static void setup_db(void)
 {
-    strcpy(fx.dir, "/tmp/wt-unit-hh-XXXXXX");
-    cr_assert_not_null(mkdtemp(fx.dir));
-    arena_init(&fx.a);
-    char path[128];
-    snprintf(path, sizeof path, "%s/t.db", fx.dir);
-    const char *err = NULL;
-    cr_assert_eq(db_open(path, &fx.c, &fx.a, &err), WT_OK);
-    cr_assert_eq(migrate_up(fx.c, &fx.a, &err), WT_OK);
-    exec_ok("INSERT INTO team (id, name, municipality, created_at) VALUES (1, 'Een', 'Leeuwarden', '2026-01-01'),"
+    fx_open("hh", "INSERT INTO team (id, name, municipality, created_at) VALUES (1, 'Een', 'Leeuwarden', '2026-01-01'),"
             " (2, 'Twee', 'Leeuwarden', '2026-01-01');"
             "INSERT INTO app_user (id, username, display_name, password_hash, role, team_id, created_at) VALUES"
             " (1, 'w1', 'Werker Een', 'x', 'worker', 1, '2026-01-01'),"
             " (2, 'w2', 'Werker Twee', 'x', 'worker', 2, '2026-01-01'),"
             " (3, 'adm', 'Beheer', 'x', 'admin', NULL, '2026-01-01'),"
             " (4, 'tl1', 'Leider Een', 'x', 'teamleader', 1, '2026-01-01');");
-    memset(&fx.ctx, 0, sizeof fx.ctx);
-    fx.ctx.db = fx.c;
-    fx.ctx.a = &fx.a;
-    cr_assert_eq(db_begin_write(fx.c), WT_OK);
-}
-
-static void teardown_db(void)
-{
-    db_rollback(fx.c);
-    db_close(fx.c);
-    arena_free(&fx.a);
-    char path[128];
-    snprintf(path, sizeof path, "%s/t.db", fx.dir);
-    unlink(path);
-    snprintf(path, sizeof path, "%s/t.db-wal", fx.dir);
-    unlink(path);
-    snprintf(path, sizeof path, "%s/t.db-shm", fx.dir);
-    unlink(path);
-    rmdir(fx.dir);
-}
-
-static void act_as(int64_t user_id, wt_role role, int64_t team_id)
-{
-    fx.ctx.who = (actor){.user_id = user_id, .role = role, .team_id = team_id, .display_name = "x"};
-    fx.ctx.audit_head = fx.ctx.audit_tail = NULL;
-}
-
-static int count_audit(audit_action action, const char *entity)
-{
-    int n = 0;
-    for (audit_entry *e = fx.ctx.audit_head; e; e = e->next)
-        if (e->action == action && strcmp(e->entity, entity) == 0)
-            n++;
-    return n;
 }
 
 static int64_t register_household(const char *postcode, int number, person_input *members, int n, errors *e)
@@ -248,7 +193,7 @@ static int64_t register_household(const char *postcode, int number, person_input
     return id;
 }
 
-TestSuite(household_rules, .init = setup_db, .fini = teardown_db);
+TestSuite(household_rules, .init = setup_db, .fini = fx_close);
 
 Test(household_rules, registers_household_address_and_members_with_audit)
 {
