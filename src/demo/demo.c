@@ -41,24 +41,22 @@ static const demo_user demo_users[] = {
     {"beleid", "Bea Beleid", "policy", NULL},
 };
 
-/* The team's neighbourhoods (CBS buurten of wijk 03 in Leeuwarden) and two of the next wijk without a team. */
+/* Two neighbourhoods of another wijk (02; the city of demo --residents uses 04 and up) without a team, for the administrator to assign; the team's own
+ * (Heechterp and Schieringen) come with their addresses (demo_people.c). */
 static const struct {
     const char *code;
     const char *name;
-    bool ours;
 } demo_neighbourhoods[] = {
-    {"BU00800301", "Heechterp", true},
-    {"BU00800302", "Schieringen", true},
-    {"BU00800401", "Vrijheidswijk-West", false},
-    {"BU00800402", "Vrijheidswijk-Oost", false},
+    {"BU00800201", "Vrijheidswijk-West"},
+    {"BU00800202", "Vrijheidswijk-Oost"},
 };
 
-static wt_status demo_add_neighbourhoods(wt_ctx *ctx, int64_t team_id, errors *e)
+static wt_status demo_add_neighbourhoods(wt_ctx *ctx, errors *e)
 {
     wt_status st = WT_OK;
     for (size_t i = 0; st == WT_OK && i < sizeof demo_neighbourhoods / sizeof demo_neighbourhoods[0]; i++) {
         neighbourhood nb = {.code = demo_neighbourhoods[i].code, .name = demo_neighbourhoods[i].name,
-                            .municipality = "Leeuwarden", .team_id = demo_neighbourhoods[i].ours ? team_id : 0};
+                            .municipality = "Leeuwarden", .team_id = 0};
         st = team_add_neighbourhood(ctx, &nb, e);
     }
     return st;
@@ -72,7 +70,7 @@ static wt_status demo_team_and_users(wt_ctx *ctx, int64_t *team_id, const char *
                     .prevention_share = 40};
     wt_status st = team_create(ctx, &t, &e, team_id);
     if (st == WT_OK)
-        st = demo_add_neighbourhoods(ctx, *team_id, &e);
+        st = demo_add_neighbourhoods(ctx, &e);
     if (st != WT_OK) {
         *err = "cannot create the demo team";
         return st;

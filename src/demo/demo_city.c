@@ -68,7 +68,9 @@ static wt_status city_team(wt_ctx *ctx, int t, const char *password_hash_str, co
     errors e;
     errors_init(&e, ctx->a);
     int municipality = t < 95 ? 80 : 9000 + t / 95;
-    team_input in = {name, "Leeuwarden", arena_printf(ctx->a, "WK%04d%02d", municipality, t % 95 + 4), -1};
+    team_input in = {.name = name, .municipality = "Leeuwarden",
+                     .district_code = arena_printf(ctx->a, "WK%04d%02d", municipality, t % 95 + 4),
+                     .prevention_share = -1};
     wt_status st = team_create(ctx, &in, &e, team_id);
     demo_rng r;
     demo_rng_seed(&r, (uint64_t)t * 7919);

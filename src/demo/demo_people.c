@@ -589,19 +589,19 @@ typedef struct hs_street {
 
 /* The streets of Schieringen (trees and shrubs) and Heechterp (portiekflats), with their postcode areas. */
 static const hs_street hs_streets[] = {
-    {"Ahornstraat", "8925", "BU00800302", 80, true, 53.2079, 5.8262},
-    {"Wilgenstraat", "8925", "BU00800302", 60, true, 53.2071, 5.8281},
-    {"Archipelweg", "8925", "BU00800302", 180, false, 53.2089, 5.8240},
-    {"Abeelstraat", "8924", "BU00800301", 50, true, 53.2031, 5.8236},
-    {"Berkenstraat", "8924", "BU00800301", 90, false, 53.2025, 5.8249},
-    {"Cederstraat", "8924", "BU00800301", 50, true, 53.2019, 5.8262},
-    {"Dennenstraat", "8924", "BU00800301", 90, false, 53.2013, 5.8275},
-    {"Esdoornstraat", "8924", "BU00800301", 40, true, 53.2040, 5.8290},
-    {"Plataanstraat", "8924", "BU00800301", 110, false, 53.2046, 5.8226},
-    {"Hagedoornplein", "8924", "BU00800301", 40, false, 53.2003, 5.8254},
-    {"Boksdoornstraat", "8924", "BU00800301", 70, false, 53.1998, 5.8268},
-    {"Vuurdoornstraat", "8924", "BU00800301", 70, false, 53.1994, 5.8284},
-    {"Schieringerweg", "8924", "BU00800301", 200, false, 53.2036, 5.8310},
+    {"Ahornstraat", "8925", "BU00800301", 80, true, 53.2079, 5.8262},
+    {"Wilgenstraat", "8925", "BU00800301", 60, true, 53.2071, 5.8281},
+    {"Archipelweg", "8925", "BU00800301", 180, false, 53.2089, 5.8240},
+    {"Abeelstraat", "8924", "BU00800302", 50, true, 53.2031, 5.8236},
+    {"Berkenstraat", "8924", "BU00800302", 90, false, 53.2025, 5.8249},
+    {"Cederstraat", "8924", "BU00800302", 50, true, 53.2019, 5.8262},
+    {"Dennenstraat", "8924", "BU00800302", 90, false, 53.2013, 5.8275},
+    {"Esdoornstraat", "8924", "BU00800302", 40, true, 53.2040, 5.8290},
+    {"Plataanstraat", "8924", "BU00800302", 110, false, 53.2046, 5.8226},
+    {"Hagedoornplein", "8924", "BU00800302", 40, false, 53.2003, 5.8254},
+    {"Boksdoornstraat", "8924", "BU00800302", 70, false, 53.1998, 5.8268},
+    {"Vuurdoornstraat", "8924", "BU00800302", 70, false, 53.1994, 5.8284},
+    {"Schieringerweg", "8924", "BU00800302", 200, false, 53.2036, 5.8310},
 };
 #define HS_STREETS (int)(sizeof hs_streets / sizeof hs_streets[0])
 
@@ -612,9 +612,9 @@ typedef struct hs_slot {
 
 static wt_status hs_neighbourhoods(wt_ctx *ctx, int64_t team_id)
 {
-    wt_status st = demo_db_neighbourhood_insert(ctx->db, "BU00800301", "Schieringen", "WK008003", "Leeuwarden", team_id);
+    wt_status st = demo_db_neighbourhood_insert(ctx->db, "BU00800302", "Schieringen", "WK008003", "Leeuwarden", team_id);
     if (st == WT_OK)
-        st = demo_db_neighbourhood_insert(ctx->db, "BU00800302", "Heechterp", "WK008003", "Leeuwarden", team_id);
+        st = demo_db_neighbourhood_insert(ctx->db, "BU00800301", "Heechterp", "WK008003", "Leeuwarden", team_id);
     return st;
 }
 

@@ -541,13 +541,13 @@ test('admin: the neighbourhoods of a team — ticked on its page, moved between 
   const page = await web.get(`/admin/teams/${teamId}`);
   assert.match(page.text, /<legend[^>]*>Buurten<\/legend>/);
   assert.match(page.text, /id="f-nb-BU00800301" name="neighbourhood" value="BU00800301" checked>/);
-  assert.match(page.text, /id="f-nb-BU00800401" name="neighbourhood" value="BU00800401">/);
+  assert.match(page.text, /id="f-nb-BU00800201" name="neighbourhood" value="BU00800201">/);
   const base = { name: 'Heechterp-Schieringen', municipality: 'Leeuwarden', district_code: 'WK008003', prevention_share: '40', neighbourhoods_sent: '1' };
-  const r = await web.post(`/admin/teams/${teamId}`, { ...base, neighbourhood: ['BU00800301', 'BU00800401'] });
+  const r = await web.post(`/admin/teams/${teamId}`, { ...base, neighbourhood: ['BU00800301', 'BU00800201'] });
   assert.equal(r.status, 303);
   const after = await web.get(r.location);
   assert.match(after.text, /value="BU00800302">/, 'Schieringen is no longer ticked');
-  assert.match(after.text, /value="BU00800401" checked>/);
+  assert.match(after.text, /value="BU00800201" checked>/);
   const bogus = await web.post(`/admin/teams/${teamId}`, { ...base, neighbourhood: ['BU00800301', 'BU99999999'] });
   assert.equal(bogus.status, 400);
   assert.match(bogus.text, /href="#f-neighbourhoods">Kies buurten uit de lijst/);
@@ -555,7 +555,7 @@ test('admin: the neighbourhoods of a team — ticked on its page, moved between 
 
   // A second team takes Vrijheidswijk-West over; the first team's page says where it is now.
   const api = await apiAs(srv.base, 'admin');
-  const other = await api.post('/api/v1/teams', { name: 'Vrijheidswijk', municipality: 'Leeuwarden', neighbourhoods: ['BU00800401', 'BU00800402'] });
+  const other = await api.post('/api/v1/teams', { name: 'Vrijheidswijk', municipality: 'Leeuwarden', neighbourhoods: ['BU00800201', 'BU00800202'] });
   assert.equal(other.status, 201, other.text);
   assert.deepEqual(other.json.neighbourhoods.map((n) => n.name), ['Vrijheidswijk-Oost', 'Vrijheidswijk-West'], 'ordered by name');
   const first = await api.get(`/api/v1/teams/${teamId}`);
@@ -564,7 +564,7 @@ test('admin: the neighbourhoods of a team — ticked on its page, moved between 
   assert.match(moved.text, /Vrijheidswijk-West \(nu bij Vrijheidswijk\)/);
   const list = await api.get('/api/v1/neighbourhoods?municipality=Leeuwarden');
   assert.equal(list.status, 200);
-  assert.equal(list.json.items.find((n) => n.code === 'BU00800401').team_id, other.json.id);
+  assert.equal(list.json.items.find((n) => n.code === 'BU00800201').team_id, other.json.id);
   assert.equal(list.json.items.find((n) => n.code === 'BU00800302').team_id, null);
   const bad = await api.patch(`/api/v1/teams/${teamId}`, { neighbourhoods: 'BU00800302' });
   assert.equal(bad.status, 400);
