@@ -320,11 +320,12 @@ static int cmd_team(cli *k)
 
 static int cmd_demo(cli *k)
 {
-    demo_options opt = {20261123, 350};
+    demo_options opt = {20261123, DEMO_DEFAULT_RESIDENTS};
     int64_t v;
-    if (text_parse_int64(opt_get(&k->o, "residents", NULL, "350"), &v) && v > 0 && v <= 10000000)
+    const char *residents = opt_get(&k->o, "residents", NULL, NULL);
+    if (residents && text_parse_int64(residents, &v) && v > 0 && v <= 10000000)
         opt.residents = (int)v;
-    else
+    else if (residents)
         return fail("--residents takes a number from 1 to 10000000");
     if (text_parse_int64(opt_get(&k->o, "seed", NULL, "20261123"), &v))
         opt.seed = (uint64_t)v;

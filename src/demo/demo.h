@@ -10,6 +10,9 @@
 #include "../core/ctx.h"
 #include "../core/status.h"
 
+/* wijkteam demo without --residents: a neighbourhood of a few thousand residents, some two hundred cases. */
+#define DEMO_DEFAULT_RESIDENTS 3000
+
 typedef struct demo_options {
     uint64_t seed;
     int residents; /* about this many residents */
