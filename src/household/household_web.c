@@ -507,6 +507,9 @@ static void household_page(http_request *req, const household *h, const person_i
                 _("Huishoudnummer"), (long long)h->id, _("Geregistreerd op"), date_display(req->a, h->created_at));
     html_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/households/%lld/network\">%s</a></p>",
                 (long long)h->id, _("Netwerk: ecogram, relaties, aanbod en hulpvragen"));
+    if (h->addr.id)
+        html_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/socialmap?household=%lld\">%s</a></p>",
+                    (long long)h->id, _("Hulp in de buurt: sociale kaart vanaf dit adres"));
     html_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2>", _("Gezinsleden"));
     members_table(req, h);
     case_block(req, h);

@@ -672,6 +672,41 @@ wt_status socialmap_to_check(wt_ctx *ctx, int limit, int offset, sm_service **ou
     return st;
 }
 
+wt_status socialmap_referral_counts(wt_ctx *ctx, const char *key, long *received, long *accepted)
+{
+    *received = *accepted = 0;
+    if (!may_read(ctx))
+        return WT_FORBIDDEN;
+    if (!hsds_uuid_valid(key))
+        return WT_NOTFOUND;
+    return smdb_referral_counts(ctx->db, ctx->a, key, received, accepted);
+}
+
+wt_status socialmap_service_choices(wt_ctx *ctx, const char *text, int limit, sm_choice **out, int *n)
+{
+    *out = NULL;
+    *n = 0;
+    sm_query q;
+    sm_query_init(&q);
+    q.q = text && *text ? text : NULL;
+    q.sort = q.q ? "relevance" : "name";
+    q.limit = limit > 0 && limit <= 100 ? limit : 20;
+    errors e;
+    errors_init(&e, ctx->a);
+    sm_hit *hits;
+    int nh = 0;
+    bool more;
+    const char *origin;
+    wt_status st = socialmap_search(ctx, &q, &e, &hits, &nh, &more, &origin, NULL);
+    if (st != WT_OK)
+        return st;
+    *out = arena_alloc(ctx->a, sizeof(sm_choice) * (size_t)(nh ? nh : 1));
+    for (int i = 0; i < nh; i++)
+        (*out)[i] = (sm_choice){hits[i].s.id, hits[i].s.name, hits[i].s.organization_id, hits[i].s.organization_name};
+    *n = nh;
+    return WT_OK;
+}
+
 wt_status socialmap_stale(wt_ctx *ctx, const char *resource, int limit, sm_stale **out, int *n)
 {
     if (!may_read(ctx))

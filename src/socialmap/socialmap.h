@@ -248,6 +248,25 @@ wt_status socialmap_wijkteam_fields(wt_ctx *ctx, const char *resource, const cha
 /* Services not checked for a year, oldest first. */
 wt_status socialmap_to_check(wt_ctx *ctx, int limit, int offset, sm_service **out, int *n, bool *more);
 
+/*
+ * How many referrals (src/support: referral.service_id, kind 'referral') a service received and how many
+ * of them were accepted: aggregate numbers only, nothing about the persons referred.
+ */
+wt_status socialmap_referral_counts(wt_ctx *ctx, const char *key, long *received, long *accepted);
+
+/* A service as a picker offers it (the referral form of a case). */
+typedef struct sm_choice {
+    const char *id;
+    const char *name;
+    const char *organization_id;
+    const char *organization_name;
+} sm_choice;
+/*
+ * The services a picker offers: matching text (free text as the search reads it; NULL or "" for all, by name),
+ * at most limit (1..100, else 20). With socialmap_service_get (one service by id) this is what other domains use.
+ */
+wt_status socialmap_service_choices(wt_ctx *ctx, const char *text, int limit, sm_choice **out, int *n);
+
 /* An organisation or location not checked for a year (the wijkteam column last_checked). */
 typedef struct sm_stale {
     const char *id;

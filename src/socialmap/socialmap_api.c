@@ -143,15 +143,21 @@ static void get_service(http_request *req)
 {
     sm_service s;
     hsds_row row;
+    long received = 0, accepted = 0;
     wt_status st = socialmap_service_get(&req->ctx, req->keys[0], &s);
     if (st == WT_OK)
         st = socialmap_get(&req->ctx, "service", req->keys[0], &row);
+    if (st == WT_OK)
+        st = socialmap_referral_counts(&req->ctx, req->keys[0], &received, &accepted);
     if (st != WT_OK) {
         api_status(req, st, NULL);
         return;
     }
     json_t *o = hsds_compile(&req->ctx, &row, 0);
-    json_object_set_new(o, "wijkteam", socialmap_service_json(&s));
+    json_t *w = socialmap_service_json(&s);
+    json_object_set_new(w, "referrals", json_pack("{s:I,s:I}", "received", (json_int_t)received, "accepted",
+                                                  (json_int_t)accepted));
+    json_object_set_new(o, "wijkteam", w);
     api_reply(req, 200, o);
 }
 

@@ -547,6 +547,18 @@ wt_status smdb_organizations(db *c, arena *a, const char *prefix, int limit, int
     return st == WT_OK ? fill_rows(a, &res, r, out, n) : st;
 }
 
+wt_status smdb_referral_counts(db *c, arena *a, const char *service_id, long *received, long *accepted)
+{
+    db_result r;
+    wt_status st = db_query(c, a, &r,
+                            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN accepted_on IS NOT NULL THEN 1 ELSE 0 END), 0)"
+                            " FROM referral WHERE service_id = ? AND kind = 'referral'",
+                            DB_ARGS(DB_T(service_id)));
+    *received = st == WT_OK ? (long)db_get_int(&r, 0, 0) : 0;
+    *accepted = st == WT_OK ? (long)db_get_int(&r, 0, 1) : 0;
+    return st;
+}
+
 wt_status smdb_to_check(db *c, arena *a, const char *before, int limit, int offset, sm_service **out, int *n)
 {
     db_result r;

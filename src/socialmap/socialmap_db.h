@@ -77,6 +77,8 @@ wt_status smdb_location_address(db *c, arena *a, const char *location_id, const 
 wt_status smdb_service_first_location(db *c, arena *a, const char *service_id, smdb_candidate *out);
 
 wt_status smdb_organizations(db *c, arena *a, const char *prefix, int limit, int offset, hsds_row **out, int *n);
+/* Referrals to a service (kind 'referral'): all of them and those accepted (accepted_on set). */
+wt_status smdb_referral_counts(db *c, arena *a, const char *service_id, long *received, long *accepted);
 wt_status smdb_to_check(db *c, arena *a, const char *before, int limit, int offset, sm_service **out, int *n);
 /* The taxonomy terms attached to an entity (by attribute), by name. */
 wt_status smdb_linked_terms(db *c, arena *a, const char *link_id, hsds_row **out, int *n);

@@ -651,6 +651,24 @@ static void service_contact(http_request *req, const sm_service_detail *d)
                     s->id, _("Contactpersoon toevoegen"));
 }
 
+/* How often the team referred to the service and how often it was accepted: numbers only, never who. */
+static void referral_counts(http_request *req, const char *service_id)
+{
+    long received = 0, accepted = 0;
+    if (socialmap_referral_counts(&req->ctx, service_id, &received, &accepted) != WT_OK)
+        return;
+    buf *b = &req->out;
+    html_printf(b, "<section class=\"wt-section\"><h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\" id=\"verwijzingen\">",
+                _("Verwijzingen van het team"));
+    if (received == 0)
+        html_text(b, _("Het team heeft hier nog niet naar verwezen."));
+    else
+        html_printf(b, received == 1 ? _("%s verwijzing ontvangen, waarvan %s geaccepteerd.")
+                                     : _("%s verwijzingen ontvangen, waarvan %s geaccepteerd."),
+                    arena_printf(req->a, "%ld", received), arena_printf(req->a, "%ld", accepted));
+    html_raw(b, "</p></section>");
+}
+
 static void get_service(http_request *req)
 {
     sm_service_detail d;
@@ -676,9 +694,11 @@ static void get_service(http_request *req)
     if (s->description)
         html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>", s->description);
     service_facts(req, &d);
-    html_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\">%s</p>", _("Hoe verwijst u door"),
+    html_printf(b, "<section class=\"wt-section\"><h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\">%s</p></section>",
+                _("Hoe verwijst u door"),
                 s->application_process ? s->application_process : _("Niet beschreven; neem contact op met de organisatie."));
-    html_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2>", _("Locaties en openingstijden"));
+    referral_counts(req, s->id);
+    html_printf(b, "<section class=\"wt-section\"><h2 class=\"utrecht-heading-2\">%s</h2>", _("Locaties en openingstijden"));
     if (d.n_locs > 0) {
         html_raw(b, "<ul class=\"wt-grid wt-plain\">");
         for (int i = 0; i < d.n_locs; i++)
@@ -697,18 +717,22 @@ static void get_service(http_request *req)
     if (w)
         html_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/socialmap/schedules/new?service=%s\">%s</a></p>",
                     s->id, _("Openingstijden toevoegen"));
+    html_raw(b, "</section><section class=\"wt-section\">");
     service_contact(req, &d);
+    html_raw(b, "</section>");
     if (s->internal_note)
-        html_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\">%s</p>",
+        html_printf(b, "<section class=\"wt-section\"><h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\">%s</p></section>",
                     _("Notitie van het team"), s->internal_note);
     if (w) {
-        html_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\">", _("Bijhouden"));
+        html_printf(b, "<section class=\"wt-section\"><h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\">",
+                    _("Bijhouden"));
         maintenance_link(req, arena_printf(req->a, "/socialmap/services/%s/edit", s->id), _("Voorziening wijzigen"));
-        checked_button(req, "services", s->id, NULL);
         html_raw(b, "</p>");
+        checked_button(req, "services", s->id, NULL);
         if (!s->published)
             html_printf(b, "<p class=\"utrecht-paragraph wt-muted\">%s</p>",
                         _("Deze voorziening staat niet in de open HSDS-gegevens voor andere sociale kaarten."));
+        html_raw(b, "</section>");
     }
     page_end(req);
 }
@@ -900,8 +924,8 @@ static void get_organization(http_request *req)
                     key, _("Contactpersoon toevoegen"));
         html_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\">", _("Bijhouden"));
         maintenance_link(req, arena_printf(req->a, "/socialmap/organizations/%s/edit", key), _("Organisatie wijzigen"));
-        checked_button(req, "organizations", key, NULL);
         html_raw(b, "</p>");
+        checked_button(req, "organizations", key, NULL);
     }
     page_end(req);
 }

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { startServer, webAs, apiAs, ApiClient, WebClient, cli, BIN } from './lib.mjs';
+import { startServer, webAs, apiAs, ApiClient, WebClient, cli, BIN, PG } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCHEMAS = join(root, '..', 'shared', 'standards', 'hsds-3.0');
@@ -87,6 +87,40 @@ test('the service page shows organisation, address, opening hours, contact, for 
   assert.equal((await api.worker.get(`/api/v1/services/${NOBODY}`)).status, 404);
 });
 
+// Writes straight into the server's database (SQLite file or PostgreSQL URL): the referrals of the
+// support domain are made here as rows, so this test only depends on the referral table.
+function sql(statement) {
+  if (PG) return execFileSync('psql', ['-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', '-d', srv.db, '-c', statement], { encoding: 'utf8' });
+  return execFileSync('sqlite3', [srv.db, statement], { encoding: 'utf8' });
+}
+
+test('the service page counts the referrals it received and how many were accepted, never who', async () => {
+  const debt = await serviceId('Schuldhulpverlening');
+  const before = await web.worker.get(`/socialmap/services/${debt.id}`);
+  assert.match(before.text, /Het team heeft hier nog niet naar verwezen\./);
+  const [action, caseId] = sql('SELECT a.id, p.case_id FROM action a JOIN goal g ON g.id = a.goal_id JOIN plan p ON p.id = g.plan_id ORDER BY a.id LIMIT 1')
+    .trim().split('|');
+  const row = (kind, status, accepted) => `(${action}, ${caseId}, '${kind}', 'Gemeente Leeuwarden', '${debt.organization_id}', '${debt.id}', 'Schulden',` +
+    ` 'normal', 'public_task', ${kind === 'consultation' ? 1 : 0}, '${status}', '2026-10-01', ${accepted ? "'2026-10-03'" : 'NULL'}, '2026-10-01', '2026-10-01')`;
+  sql('INSERT INTO referral (action_id, case_id, kind, organisation, organization_id, service_id, reason, urgency, legal_ground, anonymous,' +
+    ' status, sent_on, accepted_on, created_at, updated_at) VALUES ' +
+    [row('referral', 'sent', false), row('referral', 'accepted', true), row('referral', 'ended', true), row('referral', 'declined', false),
+      row('consultation', 'accepted', true)].join(', '));
+  for (const role of ['worker', 'teamleader', 'admin', 'policy']) {
+    const page = await web[role].get(`/socialmap/services/${debt.id}`);
+    assert.match(page.text, /4 verwijzingen ontvangen, waarvan 2 geaccepteerd\./, role);
+    assert.ok(!page.text.includes('Schulden</'), 'no reason or person on the page');
+    const a = await api[role].get(`/api/v1/services/${debt.id}`);
+    assert.equal(a.status, 200, role);
+    assert.deepEqual(a.json.wijkteam.referrals, { received: 4, accepted: 2 }, role);
+  }
+  const other = await serviceId('Voedselpakket');
+  assert.deepEqual((await api.worker.get(`/api/v1/services/${other.id}`)).json.wijkteam.referrals, { received: 0, accepted: 0 });
+  const hsds = await new ApiClient(srv.base).get(`/hsds/services/${debt.id}`);
+  assert.equal(hsds.status, 200);
+  assert.ok(!('wijkteam' in hsds.json) && !hsds.text.includes('referrals'), 'the open HSDS API shows no referral figures');
+});
+
 // ---- search ---------------------------------------------------------------------------------------------------------
 
 test('free text with and without diacritics, filters, age', async () => {
@@ -155,6 +189,8 @@ test('distance from a household: only for its team, the read is logged', async (
     assert.equal(x.status, 403, role);
     assert.equal((await web[role].get(`/socialmap?household=${hid}`)).status, 403, role);
   }
+  const hp = await web.worker.get(`/households/${hid}`);
+  assert.ok(hp.text.includes(`href="/socialmap?household=${hid}"`), 'the household page links to the map from its address');
   const audit = cli(['audit', 'list', '--db', srv.db, '--household', String(hid)]);
   assert.match(audit, /read/);
 });

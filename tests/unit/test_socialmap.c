@@ -609,6 +609,33 @@ Test(sm_import, search_ranks_a_name_above_a_description_and_folds_diacritics)
         cr_assert_str_neq(hits[i].s.name, "Schuldhulpverlening");
 }
 
+Test(sm_import, a_picker_offers_services_by_text_or_by_name_and_counts_referrals)
+{
+    write_valid_package("ok");
+    hsds_import_result res;
+    cr_assert_eq(import("ok", false, &res), WT_OK);
+    sm_choice *cs;
+    int n = 0;
+    cr_assert_eq(socialmap_service_choices(&fx.ctx, NULL, 0, &cs, &n), WT_OK);
+    cr_assert_eq(n, 3);
+    cr_assert_str_eq(cs[0].name, "Budgetcursus");
+    cr_assert_str_eq(cs[1].name, "Koffieochtend");
+    cr_assert_str_eq(cs[2].organization_name, "Schuldhulp Noord");
+    cr_assert_eq(socialmap_service_choices(&fx.ctx, "schuldhulp", 1, &cs, &n), WT_OK);
+    cr_assert_eq(n, 1);
+    cr_assert_str_eq(cs[0].id, SVC1);
+    cr_assert_str_eq(cs[0].organization_id, ORG1);
+    long received = -1, accepted = -1;
+    cr_assert_eq(socialmap_referral_counts(&fx.ctx, SVC1, &received, &accepted), WT_OK);
+    cr_assert_eq(received, 0);
+    cr_assert_eq(accepted, 0);
+    cr_assert_eq(socialmap_referral_counts(&fx.ctx, "not-a-uuid", &received, &accepted), WT_NOTFOUND);
+    wt_ctx anon = fx.ctx;
+    anon.who = (actor){0};
+    cr_assert_eq(socialmap_service_choices(&anon, NULL, 5, &cs, &n), WT_FORBIDDEN);
+    cr_assert_eq(socialmap_referral_counts(&anon, SVC1, &received, &accepted), WT_FORBIDDEN);
+}
+
 Test(sm_import, distance_search_keeps_the_radius_and_sorts_by_distance)
 {
     write_valid_package("ok");
