@@ -35,7 +35,8 @@ test('migrate onto a full disk: a clear error, exit 1, nothing copied', () => {
       assert.fail('migrate succeeded on a full disk');
     } catch (e) { r = e; }
     assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stderr, /(writing table login_failure to the target|the commit on the target) failed: .*the disk is full/);
+    // Which table meets the full disk depends on the size of the others (the social map, the demo).
+    assert.match(r.stderr, /(writing table \w+ to the target|the commit on the target) failed: .*the disk is full/);
     assert.match(r.stderr, /no data was copied/);
     assert.equal(sqlite(dst, 'SELECT COUNT(*) FROM login_failure'), '0');
     assert.equal(sqlite(dst, 'SELECT COUNT(*) FROM app_user'), '0');
