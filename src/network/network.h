@@ -98,7 +98,8 @@ typedef struct net_candidate {
     int depth;            /* 1..NETWORK_MAX_DEPTH: reachable through the household's network; 0: a stranger */
     const char *link_kind; /* kind of the first relation on the path from the household */
     const char *member_name; /* the household member the path starts at */
-    const char *via_name;    /* depth >= 2: the person in between (next to the candidate) */
+    int64_t via_id;          /* depth >= 2: the person in between (next to the candidate) */
+    const char *via_name;
     bool all_friends;        /* every relation on the path is a friendship */
     bool in_household;
     bool in_conflict;     /* in conflict with any member of the household */
@@ -132,7 +133,7 @@ typedef struct net_snapshot {
     int isolated_elderly_alone; /* of whom NETWORK_ELDERLY_AGE or older and living alone */
     int clusters;    /* connected groups of two or more residents */
     int largest_cluster;
-    int communities; /* community detection (multilevel modularity) */
+    int communities; /* community detection (Leiden, modularity) */
     double modularity;
 } net_snapshot;
 

@@ -201,22 +201,23 @@ wt_status network_db_relation_delete(db *c, int64_t id)
 }
 
 /* Edges of a chunk of persons, one side at a time (each side has its own index). */
-static wt_status links_side(db *c, arena *a, const char *side, const char *kind_cond, const int64_t *ids, int k,
-                            db_result *r)
+static wt_status links_side(db *c, arena *a, int64_t team_id, const char *side, const char *kind_cond,
+                            const int64_t *ids, int k, db_result *r)
 {
     buf sql = BUF_INIT;
-    db_param *p = arena_alloc(a, sizeof(db_param) * (size_t)(k + 1));
+    db_param *p = arena_alloc(a, sizeof(db_param) * (size_t)(k + 2));
     int np = 0;
     buf_printf(&sql, "SELECT person_a, person_b, kind FROM relation WHERE %s IN (", side);
     in_list(&sql, p, &np, ids, k);
-    buf_printf(&sql, ") AND ended_on IS NULL AND %s", kind_cond);
+    buf_printf(&sql, ") AND ended_on IS NULL AND team_id = ? AND %s", kind_cond);
+    p[np++] = DB_I(team_id);
     wt_status st = db_query(c, a, r, buf_str(&sql), p, (size_t)np);
     buf_free(&sql);
     return st;
 }
 
-static wt_status edges_of(db *c, arena *a, const int64_t *ids, int n_ids, const char *kind_cond, net_edge **out,
-                          int *n)
+static wt_status edges_of(db *c, arena *a, int64_t team_id, const int64_t *ids, int n_ids, const char *kind_cond,
+                          net_edge **out, int *n)
 {
     int cap = 64;
     *n = 0;
@@ -225,7 +226,7 @@ static wt_status edges_of(db *c, arena *a, const int64_t *ids, int n_ids, const 
         int k = n_ids - off < CHUNK ? n_ids - off : CHUNK;
         for (int side = 0; side < 2; side++) {
             db_result r;
-            wt_status st = links_side(c, a, side ? "person_b" : "person_a", kind_cond, ids + off, k, &r);
+            wt_status st = links_side(c, a, team_id, side ? "person_b" : "person_a", kind_cond, ids + off, k, &r);
             if (st != WT_OK)
                 return st;
             if (*n + r.nrows > cap) {
@@ -242,16 +243,16 @@ static wt_status edges_of(db *c, arena *a, const int64_t *ids, int n_ids, const 
     return WT_OK;
 }
 
-wt_status network_db_links(db *c, arena *a, const int64_t *ids, int n_ids, net_edge **out, int *n)
+wt_status network_db_links(db *c, arena *a, int64_t team_id, const int64_t *ids, int n_ids, net_edge **out, int *n)
 {
-    return edges_of(c, a, ids, n_ids, "kind <> 'conflict'", out, n);
+    return edges_of(c, a, team_id, ids, n_ids, "kind <> 'conflict'", out, n);
 }
 
-wt_status network_db_conflicts(db *c, arena *a, const int64_t *ids, int n_ids, int64_t **out, int *n)
+wt_status network_db_conflicts(db *c, arena *a, int64_t team_id, const int64_t *ids, int n_ids, int64_t **out, int *n)
 {
     net_edge *e;
     int ne = 0;
-    wt_status st = edges_of(c, a, ids, n_ids, "kind = 'conflict'", &e, &ne);
+    wt_status st = edges_of(c, a, team_id, ids, n_ids, "kind = 'conflict'", &e, &ne);
     if (st != WT_OK)
         return st;
     *out = arena_alloc(a, sizeof(int64_t) * (size_t)(2 * ne + 1));
@@ -267,7 +268,9 @@ wt_status network_db_conflicts(db *c, arena *a, const int64_t *ids, int n_ids, i
 
 #define OFFER_ROW_COLS                                                                                                 \
     "o.person_id, p.household_id, " PERSON_NAME("p") ", o.id, COALESCE(o.hours_per_week, -1), ad.lat, ad.lon,"         \
-    " COALESCE(hl.capacity, -1), COALESCE(hl.carries_much, 0), COALESCE(hl.active_matches, 0), p.is_new_resident"
+    " COALESCE(hl.capacity, -1), COALESCE(hl.carries_much, 0), COALESCE(hl.active_matches, 0), p.is_new_resident,"     \
+    " (SELECT COUNT(*) FROM relation rc WHERE rc.person_a = o.person_id AND rc.ended_on IS NULL"                      \
+    "  AND rc.kind IN ('informal_carer_of', 'volunteer_for'))"
 #define OFFER_ROW_FROM                                                                                                 \
     " FROM offer o JOIN person p ON p.id = o.person_id JOIN household h ON h.id = p.household_id"                     \
     " LEFT JOIN address ad ON ad.id = h.address_id LEFT JOIN helper_load hl ON hl.person_id = o.person_id"
@@ -289,6 +292,7 @@ static void fill_offer_rows(const db_result *r, net_offer_row *o)
         x->carries_much = db_get_int(r, i, 8) != 0;
         x->active_matches = (int)db_get_int(r, i, 9);
         x->is_new = db_get_int(r, i, 10) != 0;
+        x->cares_for = (int)db_get_int(r, i, 11);
     }
 }
 
@@ -317,18 +321,20 @@ wt_status network_db_offers_near(db *c, arena *a, int64_t team_id, const char *s
     return WT_OK;
 }
 
-wt_status network_db_offers_of_persons(db *c, arena *a, const char *skill, const int64_t *ids, int n_ids,
-                                       net_offer_row **out, int *n)
+wt_status network_db_offers_of_persons(db *c, arena *a, int64_t team_id, const char *skill, const int64_t *ids,
+                                       int n_ids, net_offer_row **out, int *n)
 {
     *n = 0;
     *out = arena_alloc(a, sizeof(net_offer_row) * (size_t)(n_ids + 1));
     for (int off = 0; off < n_ids; off += CHUNK) {
         int k = n_ids - off < CHUNK ? n_ids - off : CHUNK;
         buf sql = BUF_INIT;
-        db_param *p = arena_alloc(a, sizeof(db_param) * (size_t)(k + 1));
+        db_param *p = arena_alloc(a, sizeof(db_param) * (size_t)(k + 2));
         int np = 0;
+        p[np++] = DB_I(team_id);
         p[np++] = DB_T(skill);
-        buf_puts(&sql, "SELECT " OFFER_ROW_COLS OFFER_ROW_FROM " WHERE o.skill = ? AND o.active = 1 AND o.person_id IN (");
+        buf_puts(&sql, "SELECT " OFFER_ROW_COLS OFFER_ROW_FROM
+                       " WHERE o.team_id = ? AND o.skill = ? AND o.active = 1 AND o.person_id IN (");
         in_list(&sql, p, &np, ids + off, k);
         buf_puts(&sql, ") ORDER BY o.id");
         db_result r;

@@ -31,10 +31,10 @@ typedef struct net_edge {
     int64_t a, b;
     const char *kind;
 } net_edge;
-/* Current relations other than conflicts that touch any of the persons. */
-wt_status network_db_links(db *c, arena *a, const int64_t *ids, int n_ids, net_edge **out, int *n);
-/* The persons in a current conflict with any of the persons. */
-wt_status network_db_conflicts(db *c, arena *a, const int64_t *ids, int n_ids, int64_t **out, int *n);
+/* Current relations other than conflicts, recorded by the team, that touch any of the persons. */
+wt_status network_db_links(db *c, arena *a, int64_t team_id, const int64_t *ids, int n_ids, net_edge **out, int *n);
+/* The persons in a current conflict, recorded by the team, with any of the persons. */
+wt_status network_db_conflicts(db *c, arena *a, int64_t team_id, const int64_t *ids, int n_ids, int64_t **out, int *n);
 
 /* Candidates: persons with an active offer of the skill, with distance data, household and load. */
 typedef struct net_offer_row {
@@ -49,13 +49,14 @@ typedef struct net_offer_row {
     bool carries_much;
     int active_matches;
     bool is_new;
+    int cares_for; /* current informal_carer_of / volunteer_for relations where he gives */
 } net_offer_row;
 /* The team's active offers of skill whose address lies in box (min_lat, max_lat, min_lon, max_lon); box NULL: any. */
 wt_status network_db_offers_near(db *c, arena *a, int64_t team_id, const char *skill, const double *box, int limit,
                                  net_offer_row **out, int *n);
-/* The active offers of skill of these persons. */
-wt_status network_db_offers_of_persons(db *c, arena *a, const char *skill, const int64_t *ids, int n_ids,
-                                       net_offer_row **out, int *n);
+/* The team's active offers of skill of these persons. */
+wt_status network_db_offers_of_persons(db *c, arena *a, int64_t team_id, const char *skill, const int64_t *ids,
+                                       int n_ids, net_offer_row **out, int *n);
 /* How many people each of these persons cares for (informal_carer_of / volunteer_for, current). */
 wt_status network_db_cares_for(db *c, arena *a, int64_t person_id, int *count);
 /* Names of persons, in the order of ids. */

@@ -77,8 +77,8 @@ typedef struct walk {
     id_map seen;
 } walk;
 
-/* Breadth-first over current relations other than conflicts, from the members. */
-static wt_status walk_network(wt_ctx *ctx, const int64_t *members, int n_members, walk *w)
+/* Breadth-first over the team's current relations other than conflicts, from the members. */
+static wt_status walk_network(wt_ctx *ctx, int64_t team_id, const int64_t *members, int n_members, walk *w)
 {
     w->r = arena_alloc(ctx->a, sizeof(reached) * (BFS_MAX + n_members + 1));
     w->n = 0;
@@ -96,7 +96,7 @@ static wt_status walk_network(wt_ctx *ctx, const int64_t *members, int n_members
             frontier[i - level_start] = w->r[i].id;
         net_edge *e;
         int ne = 0;
-        wt_status st = network_db_links(ctx->db, ctx->a, frontier, level_end - level_start, &e, &ne);
+        wt_status st = network_db_links(ctx->db, ctx->a, team_id, frontier, level_end - level_start, &e, &ne);
         if (st != WT_OK)
             return st;
         for (int i = 0; i < ne && w->n < BFS_MAX + n_members; i++) {
@@ -129,11 +129,11 @@ typedef struct conflict_set {
 } conflict_set;
 
 /* Everyone in conflict with a member, and their households. */
-static wt_status load_conflicts(wt_ctx *ctx, const int64_t *members, int n_members, conflict_set *cs)
+static wt_status load_conflicts(wt_ctx *ctx, int64_t team_id, const int64_t *members, int n_members, conflict_set *cs)
 {
     int64_t *ids;
     int n = 0;
-    wt_status st = network_db_conflicts(ctx->db, ctx->a, members, n_members, &ids, &n);
+    wt_status st = network_db_conflicts(ctx->db, ctx->a, team_id, members, n_members, &ids, &n);
     if (st != WT_OK)
         return st;
     map_init(ctx->a, &cs->persons, n + 1);
@@ -168,7 +168,7 @@ typedef struct proposal_ctx {
     double lat, lon;
 } proposal_ctx;
 
-static void add_candidate(wt_ctx *ctx, proposal_ctx *pc, const net_offer_row *o, net_candidate *c)
+static void add_candidate(proposal_ctx *pc, const net_offer_row *o, net_candidate *c)
 {
     memset(c, 0, sizeof(*c));
     c->person_id = o->person_id;
@@ -187,22 +187,33 @@ static void add_candidate(wt_ctx *ctx, proposal_ctx *pc, const net_offer_row *o,
         c->link_kind = r->link_kind;
         c->member_name = pc->member_names[r->member];
         c->all_friends = r->all_friends;
-        c->via_name = NULL;
-        if (r->via) {
-            const char **nm;
-            if (network_db_names(ctx->db, ctx->a, &r->via, 1, &nm) == WT_OK)
-                c->via_name = nm[0];
-        }
+        c->via_id = r->via;
     }
     c->in_household = o->household_id == pc->need->household_id;
     c->in_conflict = map_get(&pc->cs.persons, o->person_id) >= 0 || map_get(&pc->cs.households, o->household_id) >= 0;
     c->already_asked = map_get(&pc->asked, o->person_id) >= 0;
-    int cares = 0;
-    network_db_cares_for(ctx->db, ctx->a, o->person_id, &cares);
-    c->load = o->active_matches + cares;
+    c->load = o->active_matches + o->cares_for;
     c->capacity = o->capacity;
     c->carries_much = o->carries_much;
     c->is_new_resident = o->is_new;
+}
+
+/* The names of the people in between, in one query. */
+static wt_status via_names(wt_ctx *ctx, net_candidate *c, int n)
+{
+    int64_t *ids = arena_alloc(ctx->a, sizeof(int64_t) * (size_t)(n + 1));
+    int *at = arena_alloc(ctx->a, sizeof(int) * (size_t)(n + 1));
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (c[i].via_id) {
+            at[k] = i;
+            ids[k++] = c[i].via_id;
+        }
+    const char **names;
+    wt_status st = k ? network_db_names(ctx->db, ctx->a, ids, k, &names) : WT_OK;
+    for (int j = 0; st == WT_OK && j < k; j++)
+        c[at[j]].via_name = names[j];
+    return st;
 }
 
 static wt_status gather(wt_ctx *ctx, proposal_ctx *pc, net_candidate **out, int *n)
@@ -215,7 +226,7 @@ static wt_status gather(wt_ctx *ctx, proposal_ctx *pc, net_candidate **out, int 
             ids[nids++] = pc->w.r[i].id;
     net_offer_row *net_rows = NULL, *near_rows = NULL;
     int n_net = 0, n_near = 0;
-    wt_status st = network_db_offers_of_persons(ctx->db, ctx->a, pc->need->skill, ids, nids, &net_rows, &n_net);
+    wt_status st = network_db_offers_of_persons(ctx->db, ctx->a, pc->need->team_id, pc->need->skill, ids, nids, &net_rows, &n_net);
     /* Strangers close by: the team's offers of the skill inside the bounding box. */
     double box[4];
     if (pc->has_coords)
@@ -238,10 +249,10 @@ static wt_status gather(wt_ctx *ctx, proposal_ctx *pc, net_candidate **out, int 
             if (f)
                 continue;
             *slot = 1;
-            add_candidate(ctx, pc, &rows[i], &(*out)[(*n)++]);
+            add_candidate(pc, &rows[i], &(*out)[(*n)++]);
         }
     }
-    return WT_OK;
+    return via_names(ctx, *out, *n);
 }
 
 wt_status network_proposals(wt_ctx *ctx, int64_t need_id, net_need *need, net_candidate **out, int *n,
@@ -259,9 +270,9 @@ wt_status network_proposals(wt_ctx *ctx, int64_t need_id, net_need *need, net_ca
     if (st == WT_OK)
         st = network_db_household_coords(ctx->db, ctx->a, need->household_id, &pc.has_coords, &pc.lat, &pc.lon);
     if (st == WT_OK)
-        st = walk_network(ctx, members, pc.n_members, &pc.w);
+        st = walk_network(ctx, need->team_id, members, pc.n_members, &pc.w);
     if (st == WT_OK)
-        st = load_conflicts(ctx, members, pc.n_members, &pc.cs);
+        st = load_conflicts(ctx, need->team_id, members, pc.n_members, &pc.cs);
     int64_t *asked;
     int n_asked = 0;
     if (st == WT_OK)
@@ -354,7 +365,7 @@ static wt_status check_offerer(wt_ctx *ctx, const net_need *need, int64_t offere
     conflict_set cs;
     st = network_db_members(ctx->db, ctx->a, need->household_id, &members, &names, &nm);
     if (st == WT_OK)
-        st = load_conflicts(ctx, members, nm, &cs);
+        st = load_conflicts(ctx, need->team_id, members, nm, &cs);
     if (st != WT_OK)
         return st;
     if (map_get(&cs.persons, offerer) >= 0 || map_get(&cs.households, hh) >= 0)
