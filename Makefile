@@ -128,8 +128,13 @@ check: deps build $(B)/san/wijkteam
 	$(MAKE) http-pg
 	$(MAKE) e2e
 
-bench: deps build
-	sh scripts/bench.sh
+bench: deps build $(B)/bench-network
+	B=$(B) sh scripts/bench.sh
+
+# Matching and network figures at city scale, through the rules (scripts/bench-network.c).
+$(B)/bench-network: scripts/bench-network.c $(REL_OBJ)
+	@echo "CC $<"
+	@$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(REL_FLAGS) -o $@ $^ $(LDLIBS)
 
 # --- fuzzing (libFuzzer, clang) ------------------------------------------------
 FUZZ_CORE = src/core/arena.c src/core/buf.c src/core/xalloc.c src/core/text.c src/core/date.c src/core/status.c \

@@ -8,6 +8,9 @@
 #   latency     of each page with one connection (median), and its growth from the
 #               smallest to the largest size (a page that scans grows with the data);
 #   memory      peak resident memory (VmHWM) of the server;
+#   network     one match proposal (median over NEEDS needs all over the city) and
+#               the figures of a neighbourhood team, with the scans in the plan of a
+#               proposal (scripts/bench-network.c), and their growth with the city;
 #   import      rows per second of the demo generator and of wijkteam migrate, as a
 #               ratio to SQLite's raw insert rate (scripts/bench-insert.c).
 #
@@ -22,12 +25,13 @@ SIZES=${SIZES:-10000}
 BACKENDS=${BACKENDS:-sqlite postgresql}
 DURATION=${DURATION:-8}
 CONNS=${CONNS:-64}
+NEEDS=${NEEDS:-200}
 THREADS=${THREADS:-$(nproc)}
 
 case " $BACKENDS " in
 *" postgresql "*)
   if [ -z "${WIJKTEAM_TEST_PG:-}" ]; then
-    PGTEST_DURABLE=1 SIZES="$SIZES" BACKENDS="$BACKENDS" DURATION="$DURATION" CONNS="$CONNS" B="$B" \
+    PGTEST_DURABLE=1 SIZES="$SIZES" BACKENDS="$BACKENDS" DURATION="$DURATION" CONNS="$CONNS" NEEDS="$NEEDS" B="$B" \
       exec sh scripts/pg-test.sh sh "$0"
   fi ;;
 esac
@@ -93,6 +97,11 @@ bench_size() { # BACKEND SIZE
   fi
   rm -f "$copy"
 
+  # The neighbourhood network: one match proposal, the figures of a team (scripts/bench-network.c).
+  $B/bench-network "$db" "$NEEDS" >"$dir/network" || { cat "$dir/network"; echo "bench: network failed"; exit 1; }
+  grep -v '^network|' "$dir/network" | sed "s/^network /network $backend /"
+  grep '^network|' "$dir/network" | sed "s/^network|[0-9]*|/network|$backend|$size|/" >>"$results"
+
   port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
   base=http://127.0.0.1:$port
   WIJKTEAM_LOG=warn $BIN serve --db "$db" --listen "127.0.0.1:$port" --threads "$THREADS" --bench &
@@ -148,5 +157,14 @@ if [ "$small" != "$large" ]; then
       big=$(grep "^$backend|$large|$label|" "$results" | cut -d'|' -f4)
       [ -n "$big" ] && printf '  %-10s %-22s %8s ms -> %8s ms  %5.2fx\n' "$backend" "$label" "$ms" "$big" "$(echo "$big / $ms" | bc -l)"
     done
+  done
+  echo "network growth from $small to $large residents (median; CPU: of the bench process, which for SQLite is all of it)"
+  for backend in $BACKENDS; do
+    a=$(grep "^network|$backend|$small|" "$results" | head -1) b=$(grep "^network|$backend|$large|" "$results" | head -1)
+    [ -n "$a" ] && [ -n "$b" ] || continue
+    echo "$a|$b" | awk -F'|' -v be="$backend" '{
+      printf "  %-10s one match proposal      %8.2f ms -> %8.2f ms  %5.2fx   (CPU %.2f -> %.2f ms: %.2fx)\n", be, $4, $14, $14 / $4, $5, $15, $15 / $5
+      printf "  %-10s figures of a team       %8.0f ms -> %8.0f ms  %5.2fx   (CPU %.0f -> %.0f ms: %.2fx; team of %d -> %d residents, %d -> %d relations)\n", be, $6, $16, $16 / $6, $7, $17, $17 / $7, $8, $18, $9, $19
+      printf "  %-10s scans in one proposal   %8d    -> %8d\n", be, $10, $20 }'
   done
 fi

@@ -78,13 +78,23 @@ const char *db_backend_name(const db *c)
     return c->ops->name;
 }
 
+void db_set_trace(db *c, db_trace_fn fn, void *user)
+{
+    c->trace = fn;
+    c->trace_user = user;
+}
+
 wt_status db_query(db *c, arena *a, db_result *res, const char *sql, const db_param *p, size_t n)
 {
+    if (c->trace)
+        c->trace(c->trace_user, sql, p, n);
     return c->ops->query(c, a, res, sql, p, n);
 }
 
 wt_status db_exec(db *c, const char *sql, const db_param *p, size_t n)
 {
+    if (c->trace)
+        c->trace(c->trace_user, sql, p, n);
     return c->ops->exec(c, sql, p, n);
 }
 
@@ -98,6 +108,8 @@ wt_status db_insert(db *c, int64_t *id, const char *sql, const db_param *p, size
     arena a;
     arena_init(&a);
     db_result r;
+    if (c->trace)
+        c->trace(c->trace_user, sql, p, n);
     wt_status st = c->ops->query(c, &a, &r, sql, p, n);
     if (st == WT_OK) {
         if (r.nrows == 1 && r.ncols >= 1)

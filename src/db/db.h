@@ -114,6 +114,14 @@ wt_status db_check(db *c, arena *a, const char **problem);
 /* Last backend error text, for the operator's log (never contains parameters). */
 const char *db_last_error(db *c);
 
+/*
+ * For benchmarks and tests only: fn sees every statement run on c through
+ * db_query, db_exec and db_insert (before it runs); NULL stops it. make bench
+ * uses it to EXPLAIN each statement of a match proposal.
+ */
+typedef void (*db_trace_fn)(void *user, const char *sql, const db_param *p, size_t n);
+void db_set_trace(db *c, db_trace_fn fn, void *user);
+
 /* Backend vtable: implemented by db_sqlite.c (and db_pgsql.c). */
 typedef struct db_ops {
     const char *name;
@@ -136,6 +144,8 @@ struct db {
     const db_ops *ops;
     int64_t changes;
     int txn_depth;
+    db_trace_fn trace;
+    void *trace_user;
 };
 
 extern const db_ops db_sqlite_ops;

@@ -17,6 +17,7 @@
 #include "../team/team.h"
 #include "../user/user.h"
 #include "../user/user_db.h"
+#include "demo_city_network.h"
 #include "demo_db.h"
 #include "demo_people.h"
 
@@ -25,7 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define DEMO_CITY_TEAM 12000        /* residents per team */
+#define DEMO_CITY_TEAM 10000        /* residents per team (a neighbourhood team's usual area) */
 #define DEMO_CITY_NEIGHBOURHOODS 5  /* per team */
 #define DEMO_CITY_STREETS 10        /* per neighbourhood */
 #define DEMO_CITY_BATCH 200         /* households per arena and audit flush */
@@ -177,6 +178,7 @@ wt_status demo_city(wt_ctx *ctx, const demo_options *opt, long residents, long a
     long per_nb = residents / ((long)teams * DEMO_CITY_NEIGHBOURHOODS) + 1;
     progress pg = {residents + already, already, -1, time(NULL), isatty(2) || residents + already >= 10000};
     demo_counts total = {0};
+    demo_network_counts net = {0};
     long done = 0, last_commit = already;
     demo_bulk bulk;
     wt_status st = WT_OK;
@@ -213,6 +215,8 @@ wt_status demo_city(wt_ctx *ctx, const demo_options *opt, long residents, long a
             st = demo_write_unknown_questions(&w, 20 + (int)(w.n.households / 100));
             if (st == WT_OK)
                 st = demo_bulk_audit(&w);
+            if (st == WT_OK)
+                st = demo_city_network(ctx, team_id, opt->seed, &net);
             ctx->a = keep;
             arena_free(&batch);
         }
@@ -232,7 +236,8 @@ wt_status demo_city(wt_ctx *ctx, const demo_options *opt, long residents, long a
     if (st != WT_OK)
         *err = arena_printf(ctx->a, "cannot write the city: %s", db_last_error(ctx->db));
     else
-        printf("city: %d teams, %ld households, %ld residents, %ld open and %ld closed cases\n", teams,
-               total.households, total.persons, total.cases_open, total.cases_closed);
+        printf("city: %d teams, %ld households, %ld residents, %ld open and %ld closed cases, %ld relations, %ld offers"
+               " of help\n",
+               teams, total.households, total.persons, total.cases_open, total.cases_closed, net.relations, net.offers);
     return st;
 }

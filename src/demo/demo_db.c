@@ -155,6 +155,66 @@ wt_status demo_db_audit_rows(db *c, arena *a, const audit_row *r, int n)
                        13, r, n, audit_params);
 }
 
+static int relation_params(const void *rows, int i, db_param *p)
+{
+    const demo_relation_row *r = (const demo_relation_row *)rows + i;
+    p[0] = DB_I(r->team_id);
+    p[1] = DB_I(r->person_a);
+    p[2] = DB_I(r->person_b);
+    p[3] = DB_T(r->kind);
+    p[4] = DB_I(r->strength);
+    p[5] = DB_T(r->since);
+    p[6] = DB_T(r->source);
+    p[7] = DB_T(r->legal_ground);
+    p[8] = DB_T(r->recorded_at);
+    p[9] = DB_T(r->ended_on);
+    return 10;
+}
+
+wt_status demo_db_relations(db *c, arena *a, const demo_relation_row *r, int n)
+{
+    return insert_rows(c, a,
+                       "INSERT INTO relation (team_id, person_a, person_b, kind, strength, since, source, legal_ground,"
+                       " recorded_at, ended_on)",
+                       10, r, n, relation_params);
+}
+
+static int offer_params(const void *rows, int i, db_param *p)
+{
+    const demo_offer_row *r = (const demo_offer_row *)rows + i;
+    p[0] = DB_I(r->team_id);
+    p[1] = DB_I(r->person_id);
+    p[2] = DB_T(r->skill);
+    p[3] = DB_I(r->hours_per_week);
+    p[4] = DB_T(r->note);
+    p[5] = DB_T(r->recorded_at);
+    p[6] = DB_T(r->recorded_at);
+    return 7;
+}
+
+wt_status demo_db_offers(db *c, arena *a, const demo_offer_row *r, int n)
+{
+    return insert_rows(c, a,
+                       "INSERT INTO offer (team_id, person_id, skill, hours_per_week, note, recorded_at, updated_at)", 7,
+                       r, n, offer_params);
+}
+
+static int load_params(const void *rows, int i, db_param *p)
+{
+    const demo_load_row *r = (const demo_load_row *)rows + i;
+    p[0] = DB_I(r->person_id);
+    p[1] = DB_I(r->capacity);
+    p[2] = DB_I(r->carries_much);
+    p[3] = DB_T(r->updated_at);
+    return 4;
+}
+
+wt_status demo_db_loads(db *c, arena *a, const demo_load_row *r, int n)
+{
+    return insert_rows(c, a, "INSERT INTO helper_load (person_id, capacity, carries_much, updated_at)", 4, r, n,
+                       load_params);
+}
+
 wt_status demo_db_max_ids(db *c, arena *a, demo_ids *out)
 {
     db_result r;

@@ -51,6 +51,33 @@ wt_status demo_db_households(db *c, arena *a, const demo_household_row *r, int n
 wt_status demo_db_persons(db *c, arena *a, const demo_person_row *r, int n);
 wt_status demo_db_audit_rows(db *c, arena *a, const audit_row *r, int n);
 
+/* The social fabric of the city (relations, offers, helpers' load); ids numbered by the database. */
+typedef struct demo_relation_row {
+    int64_t team_id, person_a, person_b;
+    const char *kind;
+    int strength;
+    const char *since, *source, *legal_ground, *recorded_at;
+    const char *ended_on; /* NULL: current */
+} demo_relation_row;
+
+typedef struct demo_offer_row {
+    int64_t team_id, person_id;
+    const char *skill;
+    int hours_per_week;
+    const char *note, *recorded_at;
+} demo_offer_row;
+
+typedef struct demo_load_row {
+    int64_t person_id;
+    int capacity;
+    bool carries_much;
+    const char *updated_at;
+} demo_load_row;
+
+wt_status demo_db_relations(db *c, arena *a, const demo_relation_row *r, int n);
+wt_status demo_db_offers(db *c, arena *a, const demo_offer_row *r, int n);
+wt_status demo_db_loads(db *c, arena *a, const demo_load_row *r, int n);
+
 typedef struct demo_ids {
     int64_t address, household, person, audit;
 } demo_ids;

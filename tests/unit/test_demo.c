@@ -327,3 +327,30 @@ Test(demo, city_around_the_neighbourhood, .init = fixed_day, .fini = real_day)
                  WT_OK);
     fx_close(&f);
 }
+
+Test(demo, city_network, .init = fixed_day, .fini = real_day)
+{
+    demo_fx f;
+    fx_generate(&f, 5, 4600);
+    int64_t residents = count(&f, "SELECT COUNT(*) FROM person p JOIN household h ON h.id = p.household_id WHERE h.team_id = 2");
+    int64_t relations = count(&f, "SELECT COUNT(*) FROM relation WHERE team_id = 2");
+    /* About five relations per resident, as the benchmark of issue 5 asks (5,000,000 at 1,000,000); a
+       little fewer in a team this small, where "a few doors away" often runs off the end of the streets. */
+    cr_assert(relations >= residents * 4 && relations <= residents * 55 / 10, "%lld relations for %lld residents",
+              (long long)relations, (long long)residents);
+    /* Every relation joins two residents of the team, of different households. */
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM relation r JOIN person a ON a.id = r.person_a JOIN person b ON b.id = r.person_b"
+                           " JOIN household ha ON ha.id = a.household_id JOIN household hb ON hb.id = b.household_id"
+                           " WHERE r.team_id = 2 AND (ha.team_id <> 2 OR hb.team_id <> 2 OR ha.id = hb.id)"),
+                 0);
+    /* Every kind, a few conflicts, some ended; some residents know nobody; offers, loads and needs. */
+    cr_assert_eq(count(&f, "SELECT COUNT(DISTINCT kind) FROM relation WHERE team_id = 2"), 7);
+    cr_assert_gt(count(&f, "SELECT COUNT(*) FROM relation WHERE team_id = 2 AND ended_on IS NOT NULL"), 0);
+    cr_assert_gt(count(&f, "SELECT COUNT(*) FROM person p JOIN household h ON h.id = p.household_id WHERE h.team_id = 2"
+                           " AND NOT EXISTS (SELECT 1 FROM relation r WHERE r.person_a = p.id OR r.person_b = p.id)"),
+                 0);
+    cr_assert_gt(count(&f, "SELECT COUNT(*) FROM offer WHERE team_id = 2"), residents / 20);
+    cr_assert_gt(count(&f, "SELECT COUNT(*) FROM helper_load l JOIN offer o ON o.person_id = l.person_id WHERE o.team_id = 2"), 0);
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM need WHERE team_id = 2"), 6);
+    fx_close(&f);
+}
