@@ -15,7 +15,8 @@ import addFormats from 'ajv-formats';
 import { startServer, webAs, apiAs, ApiClient, WebClient, cli, BIN, PG } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SCHEMAS = join(root, '..', 'shared', 'standards', 'hsds-3.0');
+// The HSDS 3.0 schemas and datapackage as published by Open Referral (CC BY-SA 4.0, see its LICENSE).
+const SCHEMAS = join(root, 'tests', 'data', 'hsds-3.0');
 const NOBODY = '00000000-0000-4000-8000-000000000000';
 
 let srv;
