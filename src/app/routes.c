@@ -45,6 +45,10 @@
 #include "../socialmap/socialmap_web.h"
 #include "../socialmap/socialmap_api.h"
 #include "../socialmap/hsds_api.h"
+#include "../consent/consent_web.h"
+#include "../consent/consent_api.h"
+#include "../referral/referral_web.h"
+#include "../referral/referral_api.h"
 
 void routes_register(void)
 {
@@ -90,4 +94,8 @@ void routes_register(void)
     socialmap_web_routes();
     socialmap_api_routes();
     hsds_api_routes();
+    consent_web_routes();
+    consent_api_routes();
+    referral_web_routes();
+    referral_api_routes();
 }

@@ -12,6 +12,8 @@
 
 /* Links for the "Op deze pagina" navigation of the case page (<li> items). */
 void support_case_nav(http_request *req, const wt_case *c);
+/* Links to the sections below the plan: referrals and consents. */
+void support_case_nav_after_plan(http_request *req, const wt_case *c);
 /* Sections above the plan: the intake and self-sufficiency. */
 void support_case_before_plan(http_request *req, const wt_case *c);
 /* Sections below the plan: referrals and consents. */

@@ -209,6 +209,19 @@ static void get_assessment(http_request *req)
     api_reply(req, 200, assessment_json(&it, &s));
 }
 
+json_t *assessment_due_json(const assessment_due_item *items, int n)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{s:I, s:s, s:I, s:s, s:I, s:o, s:s}", "person_id",
+                                             (json_int_t)items[i].person_id, "person_name", items[i].person_name,
+                                             "household_id", (json_int_t)items[i].household_id, "household_name",
+                                             items[i].household_name, "case_id", (json_int_t)items[i].case_id,
+                                             "last_assessed_on", json_str_or_null(items[i].last_assessed_on),
+                                             "due_since", items[i].due_since));
+    return arr;
+}
+
 static void get_due(http_request *req)
 {
     assessment_due_item *items = NULL;
@@ -220,14 +233,7 @@ static void get_due(http_request *req)
         api_status(req, st, NULL);
         return;
     }
-    json_t *arr = json_array();
-    for (int i = 0; i < n; i++)
-        json_array_append_new(arr, json_pack("{s:I, s:s, s:I, s:s, s:I, s:o, s:s}", "person_id",
-                                             (json_int_t)items[i].person_id, "person_name", items[i].person_name,
-                                             "household_id", (json_int_t)items[i].household_id, "household_name",
-                                             items[i].household_name, "case_id", (json_int_t)items[i].case_id,
-                                             "last_assessed_on", json_str_or_null(items[i].last_assessed_on),
-                                             "due_since", items[i].due_since));
+    json_t *arr = assessment_due_json(items, n);
     api_reply(req, 200, json_pack("{s:o}", "due", arr));
 }
 

@@ -3,6 +3,7 @@
  * work queue of the logged-in user. The same rules as the pages (case.h).
  */
 #include "case_api.h"
+#include "../app/support_api.h"
 #include "../core/i18n.h"
 #include "../core/text.h"
 #include "../http/api.h"
@@ -206,8 +207,15 @@ static void get_worklist(http_request *req)
                                                    "household_name", h->household_name, "from", h->from_name, "at",
                                                    h->at, "reason", h->reason));
     }
-    api_reply(req, 200, json_pack("{s:o, s:i, s:o, s:o}", "cases", cases, "total_cases", w.total_cases, "actions",
-                                  actions, "handovers", handovers));
+    json_t *o = json_pack("{s:o, s:i, s:o, s:o}", "cases", cases, "total_cases", w.total_cases, "actions", actions,
+                          "handovers", handovers);
+    st = support_worklist_json(req, o);
+    if (st != WT_OK) {
+        json_decref(o);
+        api_status(req, st, NULL);
+        return;
+    }
+    api_reply(req, 200, o);
 }
 
 void case_api_routes(void)

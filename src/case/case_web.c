@@ -383,6 +383,7 @@ static void case_header(http_request *req, const wt_case *c)
     html_printf(b, "<li><a class=\"utrecht-link\" href=\"#h-huishouden\">%s</a></li>", _("Huishouden"));
     support_case_nav(req, c);
     html_printf(b, "<li><a class=\"utrecht-link\" href=\"#h-plan\">%s</a></li>", _("Plan"));
+    support_case_nav_after_plan(req, c);
     html_printf(b, "<li><a class=\"utrecht-link\" href=\"#h-tijdlijn\">%s</a></li>", _("Tijdlijn"));
     html_printf(b, "<li><a class=\"utrecht-link\" href=\"#h-regie\">%s</a></li>", _("Regie"));
     if (case_is_open(c) && may(req, c, PERM_CASE_WRITE))

@@ -187,6 +187,10 @@ static const struct { const char *code; const char *text; } notices[] = {
     {"team_saved", N_("De gegevens van het team zijn opgeslagen.")},
     {"assessment", N_("De meting is opgeslagen.")},
     {"intake", N_("De intake is opgeslagen.")},
+    {"referral", N_("De verwijzing is vastgelegd.")},
+    {"referral_step", N_("De stap van de verwijzing is vastgelegd.")},
+    {"consent", N_("De toestemming is vastgelegd.")},
+    {"consent_withdrawn", N_("De toestemming is ingetrokken; de verwijzingen die erop steunen tonen dat.")},
     {"checked", N_("Gemarkeerd als vandaag gecontroleerd.")},
     {"removed", N_("Het is verwijderd.")},
 };

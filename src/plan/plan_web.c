@@ -214,6 +214,10 @@ static void action_item(http_request *req, const plan_action *x, bool can_write)
                        "<span class=\"wt-visually-hidden\">: %s</span></a>",
                     (long long)x->id, _("Actie wijzigen"), x->body);
         if (strcmp(x->status, "planned") == 0 || strcmp(x->status, "in_progress") == 0)
+            html_printf(b, " <a class=\"utrecht-link\" href=\"/actions/%lld/referrals/new\">%s"
+                           "<span class=\"wt-visually-hidden\">: %s</span></a>",
+                        (long long)x->id, _("Verwijzen"), x->body);
+        if (strcmp(x->status, "planned") == 0 || strcmp(x->status, "in_progress") == 0)
             html_printf(b,
                         " <form method=\"post\" action=\"/actions/%lld\" class=\"wt-inline-form\">"
                         "<input type=\"hidden\" name=\"_csrf\" value=\"%s\"><input type=\"hidden\" name=\"status\" value=\"done\">"
