@@ -5,6 +5,7 @@
 #include "demo.h"
 #include "../access/audit.h"
 #include "../db/db.h"
+#include "../neighbourhood/presence_demo.h"
 #include "../network/network.h"
 #include "../socialmap/socialmap_demo.h"
 #include "../team/team.h"
@@ -113,6 +114,8 @@ wt_status demo_generate(wt_ctx *ctx, const demo_options *opt, const char **err)
         st = demo_people(ctx, opt, team_id, err);
     if (st == WT_OK && opt->residents > DEMO_HS_MAX)
         st = demo_city(ctx, opt, opt->residents - DEMO_HS_MAX, DEMO_HS_MAX, err);
+    if (st == WT_OK && (st = presence_demo(ctx, team_id, opt->seed)) != WT_OK)
+        *err = "cannot create the demo's rounds, signals, activities, ideas and time";
     if (st == WT_OK)
         st = network_demo(ctx, team_id, opt->seed);
     if (st == WT_OK)

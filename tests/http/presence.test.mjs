@@ -442,6 +442,8 @@ test('an idea is recorded, supported, not pursued with a reason, or becomes an a
 // ---- time --------------------------------------------------------------------------------------------------------
 
 test('time is written per day in blocks; over 24 hours or in the future is refused; the team leader sees the balance', async () => {
+  const ahmedOf = (b) => b.workers.find((x) => x.name === 'Ahmed El Amrani');
+  const before = ahmedOf((await api.teamleader.get('/api/v1/teams/1/balance?weeks=1')).json).total; // the demo's time
   let r = await web.community.post('/time', { day: TODAY, casework: '120', outreach: '240', collective: '60', consultation: '30', other: '0' });
   assert.equal(r.status, 303);
   assert.match(r.location, new RegExp(`/time\\?dag=${TODAY}&melding=time_saved`));
@@ -454,7 +456,7 @@ test('time is written per day in blocks; over 24 hours or in the future is refus
   r = await web.community.post('/time', { day: tomorrow, casework: '60' });
   assert.equal(r.status, 400);
   assert.match(errorOf(r.text, 'day'), /toekomst/);
-  r = await api.worker.post('/api/v1/time', { day: daysAgo(1), minutes: { casework: 420, outreach: 60 } });
+  r = await api.worker.post('/api/v1/time', { day: daysAgo(1), minutes: { casework: 420, outreach: 60, collective: 0, consultation: 0, other: 0 } });
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.total, 480);
   r = await api.worker.post('/api/v1/time', { day: daysAgo(1), minutes: { consultation: 30 } });
@@ -467,13 +469,18 @@ test('time is written per day in blocks; over 24 hours or in the future is refus
   assert.equal(r.status, 400);
   assert.ok(r.json.fields.day && r.json.fields.casework);
   const days = (await api.worker.get(`/api/v1/time?from=${daysAgo(3)}`)).json.items;
-  assert.deepEqual(days.map((d) => d.day), [daysAgo(1)]);
+  assert.equal(days.find((d) => d.day === daysAgo(1)).total, 510);
+  assert.ok(days.every((d) => d.day >= daysAgo(3) && d.day <= TODAY));
   const bal = (await api.teamleader.get('/api/v1/teams/1/balance?weeks=4')).json;
   assert.equal(bal.week_starts.length, 4);
   assert.equal(bal.agreed_prevention_share, 40);
-  const ahmed = bal.workers.find((x) => x.name === 'Ahmed El Amrani');
-  assert.equal(ahmed.total.total, 450);
-  assert.equal(ahmed.total.prevention_share, 67);
+  const after = (await api.teamleader.get('/api/v1/teams/1/balance?weeks=1')).json;
+  const ahmed = ahmedOf(after).total;
+  assert.equal(ahmed.total - before.total, 450);
+  assert.equal(ahmed.minutes.outreach - before.minutes.outreach, 240);
+  assert.equal(ahmed.minutes.collective - before.minutes.collective, 60);
+  const sum = after.workers.reduce((t, w) => t + w.total.total, 0);
+  assert.ok(after.team_total.total >= sum, 'the team counts every worker');
   const page = await web.teamleader.get('/team/balance');
   assert.match(page.text, /<svg[^>]*role="img"/);
   assert.match(page.text, /Ahmed El Amrani/);

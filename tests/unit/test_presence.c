@@ -569,3 +569,52 @@ Test(presence_db, time_is_saved_per_day_and_the_team_leader_sees_the_balance)
     cr_assert_eq(b.prevention_share, 40);
     cr_assert_eq(timeentry_balance(&fx.ctx, 2, 4, &b), WT_NOTFOUND, "another team");
 }
+
+/* ---- the demo ------------------------------------------------------------------------------------------------- */
+
+#include "../../src/neighbourhood/presence_demo.h"
+
+Test(presence_db, the_demo_makes_rounds_signals_in_every_state_activities_ideas_and_time)
+{
+    /* 20 more addresses in team 1's area; a household at each of them */
+    for (int i = 0; i < 20; i++) {
+        char sql[512];
+        snprintf(sql, sizeof sql,
+                 "INSERT INTO address (id, postcode, house_number, street, town, neighbourhood_code, lat, lon) VALUES"
+                 " (%d, '8924AB', %d, 'Molenstraat', 'Leeuwarden', 'BU01', 53.21, %f);"
+                 "INSERT INTO household (id, team_id, address_id, name, created_at) VALUES"
+                 " (%d, 1, %d, 'Huishouden %d', '2026-01-01');",
+                 100 + i, i + 1, 5.80 + i * 0.0002, 100 + i, 100 + i, i);
+        exec_ok(sql);
+    }
+    actor system = {0};
+    fx.ctx.who = system;
+    cr_assert_eq(presence_demo(&fx.ctx, 1, 42), WT_OK);
+    cr_assert_eq(fx.ctx.who.user_id, 0, "the system again");
+    cr_assert_eq(count_rows("SELECT COUNT(*) FROM round WHERE status = 'done'"), 3);
+    cr_assert_eq(count_rows("SELECT COUNT(*) FROM round WHERE status = 'planned'"), 2);
+    cr_assert_eq(count_rows("SELECT COUNT(*) FROM round_stop WHERE outcome IS NULL AND round_id IN"
+                            " (SELECT id FROM round WHERE status = 'done')"), 0);
+    for (int i = 0; i < 3; i++) {
+        static const char *const st[] = {"open", "following", "closed"};
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM signal WHERE status = '%s'", st[i]);
+        cr_assert_gt(count_rows(sql), 0, "%s", st[i]);
+    }
+    static const char *const outcomes[] = {"no_concern", "light_support", "passed_to_partner", "became_case"};
+    for (int i = 0; i < 4; i++) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM signal WHERE outcome = '%s'", outcomes[i]);
+        cr_assert_eq(count_rows(sql), 1, "%s", outcomes[i]);
+    }
+    cr_assert_eq(count_rows("SELECT COUNT(*) FROM cases"), 1);
+    cr_assert_eq(count_rows("SELECT COUNT(*) FROM signal WHERE anonymous = 1"), 1);
+    wt_signal *due;
+    int n = 0;
+    fx.ctx.who = (actor){1, ROLE_WORKER, 1, "x", NULL};
+    cr_assert_eq(signal_due(&fx.ctx, 10, &due, &n), WT_OK);
+    cr_assert_geq(n, 1, "a reminder waits");
+    cr_assert_eq(count_rows("SELECT COUNT(DISTINCT status) FROM idea"), 4);
+    cr_assert_eq(count_rows("SELECT COUNT(*) FROM activity"), 5);
+    cr_assert_gt(count_rows("SELECT COUNT(*) FROM time_entry"), 100);
+}
