@@ -259,10 +259,12 @@ static void balance_row(http_request *req, const char *name, const balance_cell 
 static void balance_table(http_request *req, const time_balance *bal)
 {
     buf *b = &req->out;
-    html_printf(b, "<div class=\"wt-table-wrap\"><table class=\"utrecht-table utrecht-table--html-table\">"
-                   "<caption class=\"utrecht-table__caption\">%s</caption><thead class=\"utrecht-table__header\"><tr>"
+    /* a wide table scrolls sideways on a phone: the region takes keyboard focus so it can be scrolled without a mouse */
+    html_printf(b, "<div class=\"wt-table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"balance-caption\">"
+                   "<table class=\"utrecht-table utrecht-table--html-table\">"
+                   "<caption class=\"utrecht-table__caption\" id=\"balance-caption\">%s</caption><thead class=\"utrecht-table__header\"><tr>"
                    "<th scope=\"col\" class=\"utrecht-table__header-cell\">%s</th>",
-                _("Aandeel preventie (outreach en collectief werk) per week"), _("Medewerker"));
+                _("Aandeel preventie per week"), _("Medewerker"));
     for (int w = 0; w < bal->n_weeks; w++)
         html_printf(b, "<th scope=\"col\" class=\"utrecht-table__header-cell\">%s</th>", week_label(req, bal->week_start[w]));
     html_printf(b, "<th scope=\"col\" class=\"utrecht-table__header-cell\">%s</th><th scope=\"col\" class=\"utrecht-table__header-cell\">%s</th>"
@@ -307,6 +309,8 @@ static void get_balance(http_request *req)
                     arena_printf(req->a, _("%d weken"), choices[i]));
     html_raw(b, "</ul></nav>");
     balance_chart(req, &bal);
+    html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>",
+                _("Per medewerker het deel van de geschreven tijd dat naar outreach en collectief werk ging; rood: onder de afspraak."));
     balance_table(req, &bal);
     page_end(req);
 }
