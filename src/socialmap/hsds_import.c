@@ -18,6 +18,7 @@
 #define MAX_RES 32
 #define MAX_FILE_BYTES (1024L * 1024 * 1024)
 #define SM_PROGRESS_EVERY 1000 /* rows between two progress reports */
+#define SM_ANALYZE_ROWS 5000   /* an import this large refreshes the planner's statistics */
 
 /* ---------------------------------------------------------------- id sets */
 
@@ -678,6 +679,17 @@ static void touch_service(idset *services, const char *id)
         idset_add(services, id);
 }
 
+/* The services already offered at a location (their search points follow its coordinates). */
+static wt_status touch_location_services(batch *b, idset *services, const char *location_id)
+{
+    const char **ids;
+    int n = 0;
+    wt_status st = smdb_location_service_ids(b->ctx->db, b->a, location_id, &ids, &n);
+    for (int i = 0; st == WT_OK && i < n; i++)
+        touch_service(services, ids[i]);
+    return st;
+}
+
 static wt_status write_all(batch *b, idset *services)
 {
     wt_status st = WT_OK;
@@ -696,8 +708,11 @@ static wt_status write_all(batch *b, idset *services)
                 b->o->progress(b->o->progress_u, _("geschreven"), written);
             if (strcmp(r->name, "service") == 0)
                 touch_service(services, hsds_get(&it->row, "id"));
-            else if (strcmp(r->name, "cost_option") == 0 || strcmp(r->name, "language") == 0)
+            else if (strcmp(r->name, "cost_option") == 0 || strcmp(r->name, "language") == 0 ||
+                     strcmp(r->name, "service_at_location") == 0)
                 touch_service(services, hsds_get(&it->row, "service_id"));
+            else if (strcmp(r->name, "location") == 0)
+                st = touch_location_services(b, services, hsds_get(&it->row, "id"));
             else if (strcmp(r->name, "attribute") == 0 && hsds_get(&it->row, "link_entity") &&
                      strcmp(hsds_get(&it->row, "link_entity"), "service") == 0)
                 touch_service(services, hsds_get(&it->row, "link_id"));
@@ -749,6 +764,8 @@ static wt_status run(batch *b)
     wt_status st = write_all(b, &services);
     if (st == WT_OK)
         st = refresh_all(b, &services);
+    if (st == WT_OK && b->res->rows_written >= SM_ANALYZE_ROWS)
+        st = smdb_analyze(b->ctx->db);
     idset_free(&services);
     return st;
 }

@@ -108,6 +108,24 @@ sm_bbox sm_bbox_around(double lat, double lon, double km)
     return (sm_bbox){lat - dlat, lat + dlat, lon - dlon, lon + dlon};
 }
 
+sm_near sm_near_around(double lat, double lon, double km)
+{
+    double r = km / (EARTH_KM * DEG); /* degrees of latitude */
+    return (sm_near){lat, lon, cos(lat * DEG), sin(lat * DEG) * DEG / 2, r * r};
+}
+
+double sm_near_d2(const sm_near *n, double lat, double lon)
+{
+    double dy = lat - n->lat;
+    double dx = (lon - n->lon) * (n->k0 - n->s0h * dy);
+    return dy * dy + dx * dx;
+}
+
+double sm_near_km(double d2)
+{
+    return sqrt(d2) * EARTH_KM * DEG;
+}
+
 bool sm_in_netherlands(double lat, double lon)
 {
     return lat >= SM_NL_LAT_MIN && lat <= SM_NL_LAT_MAX && lon >= SM_NL_LON_MIN && lon <= SM_NL_LON_MAX;
@@ -1063,21 +1081,98 @@ static ranked *rank(arena *a, const sm_query *q, int n_words, smdb_candidate *cs
     return r;
 }
 
-static wt_status fill_hit(wt_ctx *ctx, const smdb_candidate *c, double km, sm_hit *h)
+/* The hits of a page from their candidates, in three queries: the services, their first location where the
+   candidate names none, the locations' names and addresses. */
+static wt_status fill_hits(wt_ctx *ctx, const smdb_candidate *const *cs, const double *km, int n, sm_hit *out)
 {
-    memset(h, 0, sizeof *h);
-    wt_status st = smdb_service_get(ctx->db, ctx->a, c->id, &h->s);
-    if (st != WT_OK)
-        return st;
-    h->s.needs_check = sm_needs_check(h->s.assured_date, date_today());
-    h->distance_km = km;
-    h->relevance = c->score;
-    smdb_candidate loc = *c;
-    if (!c->location_id)
-        st = smdb_service_first_location(ctx->db, ctx->a, c->id, &loc);
-    h->location_name = loc.location_name;
-    if (st == WT_OK && loc.location_id)
-        st = smdb_location_address(ctx->db, ctx->a, loc.location_id, &h->address);
+    if (n == 0)
+        return WT_OK;
+    arena *a = ctx->a;
+    const char **ids = arena_alloc(a, sizeof(char *) * (size_t)n);
+    const char **locs = arena_alloc(a, sizeof(char *) * (size_t)n);
+    const char **names = arena_alloc(a, sizeof(char *) * (size_t)n);
+    const char **addresses = arena_alloc(a, sizeof(char *) * (size_t)n);
+    for (int i = 0; i < n; i++)
+        ids[i] = cs[i]->id;
+    sm_service *svcs;
+    int ns = 0;
+    wt_status st = smdb_services_by_ids(ctx->db, a, ids, n, &svcs, &ns);
+    if (st == WT_OK)
+        st = smdb_first_locations(ctx->db, a, ids, n, locs);
+    for (int i = 0; i < n; i++)
+        if (cs[i]->location_id)
+            locs[i] = cs[i]->location_id;
+    if (st == WT_OK)
+        st = smdb_locations_by_ids(ctx->db, a, locs, n, names, addresses);
+    wt_date today = date_today();
+    for (int i = 0; st == WT_OK && i < n; i++) {
+        sm_hit *h = &out[i];
+        memset(h, 0, sizeof *h);
+        int k = 0;
+        while (k < ns && strcmp(svcs[k].id, ids[i]) != 0)
+            k++;
+        if (k == ns)
+            return WT_NOTFOUND; /* the service went while we read */
+        h->s = svcs[k];
+        h->s.needs_check = sm_needs_check(h->s.assured_date, today);
+        h->distance_km = km[i];
+        h->relevance = cs[i]->score;
+        h->location_name = names[i];
+        h->address = addresses[i];
+    }
+    return st;
+}
+
+/* Keeps the first row of each service (the nearest location, or the first by name); returns how many. */
+static int first_per_service(arena *a, const smdb_candidate *cs, int nc, int want, const smdb_candidate ***kept)
+{
+    *kept = arena_alloc(a, sizeof(smdb_candidate *) * (size_t)(want + 1));
+    int k = 0;
+    for (int i = 0; i < nc && k < want; i++) {
+        bool seen = false;
+        for (int j = 0; j < k && !seen; j++)
+            seen = strcmp((*kept)[j]->id, cs[i].id) == 0;
+        if (!seen)
+            (*kept)[k++] = &cs[i];
+    }
+    return k;
+}
+
+/*
+ * A distance search without words ("within 2 km of this household"): the database orders and counts the
+ * points by sm_near_d2 and hands over one page, so the time does not grow with the services in the circle.
+ */
+static wt_status search_near(wt_ctx *ctx, const sm_query *q, const sm_bbox *box, sm_hit **out, int *n, bool *more,
+                             long *total)
+{
+    sm_near nr = sm_near_around(q->lat, q->lon, q->km);
+    bool by_name = q->sort && strcmp(q->sort, "name") == 0;
+    int want = q->offset + q->limit + 1;
+    int limit = want * 2 + 8;
+    const smdb_candidate **kept;
+    int k = 0;
+    for (;;) {
+        smdb_candidate *cs;
+        int nc = 0;
+        wt_status st = smdb_near(ctx->db, ctx->a, q, box, &nr, by_name, limit, &cs, &nc);
+        if (st != WT_OK)
+            return st;
+        k = first_per_service(ctx->a, cs, nc, want, &kept);
+        if (k >= want || nc < limit)
+            break;
+        limit *= 4; /* services with many locations here: read further */
+    }
+    *more = k > q->offset + q->limit;
+    int take = k - q->offset;
+    take = take < 0 ? 0 : take > q->limit ? q->limit : take;
+    *out = arena_alloc(ctx->a, sizeof(sm_hit) * (size_t)(take ? take : 1));
+    double *km = arena_alloc(ctx->a, sizeof(double) * (size_t)(take ? take : 1));
+    for (int i = 0; i < take; i++)
+        km[i] = sm_distance_km(q->lat, q->lon, kept[q->offset + i]->lat, kept[q->offset + i]->lon);
+    wt_status st = fill_hits(ctx, kept + q->offset, km, take, *out);
+    if (st == WT_OK && total)
+        st = smdb_near_count(ctx->db, ctx->a, q, box, &nr, total);
+    *n = st == WT_OK ? take : 0;
     return st;
 }
 
@@ -1102,6 +1197,8 @@ wt_status socialmap_search(wt_ctx *ctx, sm_query *q, errors *e, sm_hit **out, in
     sm_bbox box;
     if (q->has_point)
         box = sm_bbox_around(q->lat, q->lon, q->km);
+    if (q->has_point && wl.n == 0 && !q->modified_after)
+        return search_near(ctx, q, &box, out, n, more, total);
     smdb_search_req s = {q, wl.w, wl.n, q->has_point ? &box : NULL, q->limit + 1, q->offset};
     smdb_candidate *cs;
     int nc = 0;
@@ -1130,8 +1227,14 @@ wt_status socialmap_search(wt_ctx *ctx, sm_query *q, errors *e, sm_hit **out, in
     *more = avail > q->limit;
     int take = avail > q->limit ? q->limit : avail;
     *out = arena_alloc(ctx->a, sizeof(sm_hit) * (size_t)(take ? take : 1));
-    for (int i = 0; st == WT_OK && i < take; i++)
-        st = fill_hit(ctx, r[from + i].c, r[from + i].km, &(*out)[i]);
+    const smdb_candidate **page = arena_alloc(ctx->a, sizeof(smdb_candidate *) * (size_t)(take ? take : 1));
+    double *km = arena_alloc(ctx->a, sizeof(double) * (size_t)(take ? take : 1));
+    for (int i = 0; i < take; i++) {
+        page[i] = r[from + i].c;
+        km[i] = r[from + i].km;
+    }
+    if (st == WT_OK)
+        st = fill_hits(ctx, page, km, take, *out);
     *n = st == WT_OK ? take : 0;
     return st;
 }
@@ -1216,6 +1319,8 @@ wt_status socialmap_refresh_service(wt_ctx *ctx, const char *service_id)
                                   text_fold(ctx->a, t.name), date_now_iso(ctx->a));
     if (st == WT_OK)
         st = smdb_service_words(ctx->db, service_id, acc.w, acc.weight, acc.n);
+    if (st == WT_OK)
+        st = smdb_service_points(ctx->db, service_id);
     return st;
 }
 
@@ -1563,6 +1668,13 @@ wt_status socialmap_save_location(wt_ctx *ctx, hsds_row *loc, hsds_row *addr, co
         st = smdb_set_wijkteam(ctx->db, "sm_location", id, nonempty(last_checked), NULL, NULL, date_now_iso(ctx->a));
     if (st == WT_OK && has_addr)
         st = smdb_upsert(ctx->db, addr);
+    /* the search points of the services here follow the location's coordinates */
+    const char **ids;
+    int n = 0;
+    if (st == WT_OK)
+        st = smdb_location_service_ids(ctx->db, ctx->a, id, &ids, &n);
+    for (int i = 0; st == WT_OK && i < n; i++)
+        st = smdb_service_points(ctx->db, ids[i]);
     return st;
 }
 

@@ -74,6 +74,24 @@ typedef struct sm_bbox {
 /* The smallest latitude/longitude box that holds every point within km of (lat, lon). */
 sm_bbox sm_bbox_around(double lat, double lon, double km);
 bool sm_in_netherlands(double lat, double lon);
+
+/*
+ * Distances around a point as the database computes them to order and count a distance search: flat
+ * (equirectangular), with the east-west scale cos(latitude) taken halfway between the point and the
+ * other (to first order), in degrees of latitude squared. Within 100 km it differs from the great-circle
+ * distance by less than 0.05 %.
+ */
+typedef struct sm_near {
+    double lat, lon; /* the point */
+    double k0;       /* cos(lat) */
+    double s0h;      /* sin(lat) * pi / 360: the change of the scale per degree north, halved */
+    double r2;       /* the radius, squared (degrees of latitude) */
+} sm_near;
+sm_near sm_near_around(double lat, double lon, double km);
+/* The squared distance from n's point to (lat, lon), in degrees of latitude squared (what the SQL computes). */
+double sm_near_d2(const sm_near *n, double lat, double lon);
+/* Kilometres from a squared distance of sm_near_d2. */
+double sm_near_km(double d2);
 /* True when last_checked (YYYY-MM-DD or a timestamp) is missing or more than a year before today. */
 bool sm_needs_check(const char *last_checked, wt_date today);
 

@@ -221,10 +221,141 @@ wt_status smdb_service_get(db *c, arena *a, const char *id, sm_service *out)
     return WT_OK;
 }
 
+/* " IN (?, ?, ...)" for n ids, with their parameters. */
+static void in_list(buf *b, const char *const *ids, int n, db_param *p, int *np)
+{
+    buf_puts(b, " IN (");
+    for (int i = 0; i < n; i++) {
+        buf_puts(b, i ? ", ?" : "?");
+        p[(*np)++] = DB_T(ids[i]);
+    }
+    buf_puts(b, ")");
+}
+
+wt_status smdb_services_by_ids(db *c, arena *a, const char *const *ids, int n, sm_service **out, int *nout)
+{
+    *nout = 0;
+    if (n <= 0 || n > SMDB_IDS_MAX)
+        return n <= 0 ? WT_OK : WT_INVALID;
+    buf b = BUF_INIT;
+    db_param p[SMDB_IDS_MAX];
+    int np = 0;
+    buf_puts(&b, "SELECT " SERVICE_COLS SERVICE_FROM " WHERE s.id");
+    in_list(&b, ids, n, p, &np);
+    db_result r;
+    wt_status st = db_query(c, a, &r, buf_str(&b), p, (size_t)np);
+    buf_free(&b);
+    if (st != WT_OK)
+        return st;
+    *out = arena_alloc(a, sizeof(sm_service) * (size_t)(r.nrows ? r.nrows : 1));
+    for (int i = 0; i < r.nrows; i++)
+        fill_service(&r, i, &(*out)[i]);
+    *nout = r.nrows;
+    return WT_OK;
+}
+
+wt_status smdb_first_locations(db *c, arena *a, const char *const *ids, int n, const char **location_ids)
+{
+    for (int i = 0; i < n; i++)
+        location_ids[i] = NULL;
+    if (n <= 0 || n > SMDB_IDS_MAX)
+        return n <= 0 ? WT_OK : WT_INVALID;
+    buf b = BUF_INIT;
+    db_param p[SMDB_IDS_MAX];
+    int np = 0;
+    buf_puts(&b, "SELECT sal.service_id, l.id FROM sm_service_at_location sal JOIN sm_location l ON l.id = sal.location_id"
+                 " WHERE sal.service_id");
+    in_list(&b, ids, n, p, &np);
+    buf_puts(&b, " ORDER BY sal.service_id, l.name, l.id");
+    db_result r;
+    wt_status st = db_query(c, a, &r, buf_str(&b), p, (size_t)np);
+    buf_free(&b);
+    for (int i = 0; st == WT_OK && i < r.nrows; i++)
+        for (int k = 0; k < n; k++)
+            if (!location_ids[k] && strcmp(ids[k], db_get(&r, i, 0)) == 0)
+                location_ids[k] = db_get(&r, i, 1);
+    return st;
+}
+
+wt_status smdb_locations_by_ids(db *c, arena *a, const char *const *ids, int n, const char **names, const char **addresses)
+{
+    for (int i = 0; i < n; i++)
+        names[i] = addresses[i] = NULL;
+    if (n <= 0 || n > SMDB_IDS_MAX)
+        return n <= 0 ? WT_OK : WT_INVALID;
+    buf b = BUF_INIT;
+    db_param p[SMDB_IDS_MAX];
+    int np = 0;
+    buf_puts(&b, "SELECT l.id, l.name, ad.address_1, ad.city FROM sm_location l"
+                 " LEFT JOIN sm_address ad ON ad.location_id = l.id WHERE l.id");
+    in_list(&b, ids, n, p, &np);
+    /* per location its physical address first */
+    buf_puts(&b, " ORDER BY l.id, CASE ad.address_type WHEN 'physical' THEN 0 ELSE 1 END, ad.id");
+    db_result r;
+    wt_status st = db_query(c, a, &r, buf_str(&b), p, (size_t)np);
+    buf_free(&b);
+    for (int i = 0; st == WT_OK && i < r.nrows; i++) {
+        if (i > 0 && strcmp(db_get(&r, i, 0), db_get(&r, i - 1, 0)) == 0)
+            continue;
+        const char *address = db_is_null(&r, i, 2) ? NULL : arena_printf(a, "%s, %s", db_get(&r, i, 2), db_get(&r, i, 3));
+        for (int k = 0; k < n; k++)
+            if (ids[k] && strcmp(ids[k], db_get(&r, i, 0)) == 0) {
+                names[k] = db_get(&r, i, 1);
+                addresses[k] = address;
+            }
+    }
+    return st;
+}
+
+wt_status smdb_analyze(db *c)
+{
+    static const char *const tables[] = {"sm_service", "sm_service_point", "sm_service_word", "sm_location",
+                                         "sm_service_at_location", "sm_address"};
+    wt_status st = WT_OK;
+    for (size_t i = 0; st == WT_OK && i < sizeof tables / sizeof tables[0]; i++) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "ANALYZE %s", tables[i]);
+        st = db_exec(c, sql, DB_NOARGS);
+    }
+    return st;
+}
+
 wt_status smdb_service_set_internal(db *c, const char *id, bool published, const char *internal_note)
 {
-    return db_exec(c, "UPDATE sm_service SET published = ?, internal_note = ? WHERE id = ?",
-                   DB_ARGS(DB_I(published), DB_T(internal_note), DB_T(id)));
+    wt_status st = db_exec(c, "UPDATE sm_service SET published = ?, internal_note = ? WHERE id = ?",
+                           DB_ARGS(DB_I(published), DB_T(internal_note), DB_T(id)));
+    if (st == WT_OK)
+        st = db_exec(c, "UPDATE sm_service_point SET published = ? WHERE id = ?", DB_ARGS(DB_I(published), DB_T(id)));
+    return st;
+}
+
+wt_status smdb_service_points(db *c, const char *id)
+{
+    wt_status st = db_exec(c, "DELETE FROM sm_service_point WHERE id = ?", DB_ARGS(DB_T(id)));
+    if (st == WT_OK)
+        st = db_exec(c,
+                     "INSERT INTO sm_service_point (id, location_id, latitude, longitude, organization_id, status, published,"
+                     " free_of_charge, line, life_domains, target_groups, minimum_age, maximum_age, name_folded)"
+                     " SELECT DISTINCT s.id, l.id, l.latitude, l.longitude, s.organization_id, s.status, s.published,"
+                     " s.free_of_charge, s.line, s.life_domains, s.target_groups, s.minimum_age, s.maximum_age, s.name_folded"
+                     " FROM sm_service s JOIN sm_service_at_location sal ON sal.service_id = s.id"
+                     " JOIN sm_location l ON l.id = sal.location_id"
+                     " WHERE s.id = ? AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL",
+                     DB_ARGS(DB_T(id)));
+    return st;
+}
+
+wt_status smdb_location_service_ids(db *c, arena *a, const char *location_id, const char ***ids, int *n)
+{
+    db_result r;
+    wt_status st = db_query(c, a, &r,
+                            "SELECT DISTINCT service_id FROM sm_service_at_location WHERE location_id = ? ORDER BY service_id",
+                            DB_ARGS(DB_T(location_id)));
+    *n = st == WT_OK ? r.nrows : 0;
+    *ids = arena_alloc(a, sizeof(char *) * (size_t)(*n + 1));
+    for (int i = 0; i < *n; i++)
+        (*ids)[i] = db_get(&r, i, 0);
+    return st;
 }
 
 wt_status smdb_service_text_get(db *c, arena *a, const char *id, smdb_service_text *out)
@@ -394,8 +525,21 @@ wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate 
     db_param p[48];
     int np = 0;
     int word_col;
-    if (s->box) {
-        /* Distance: the bounding box on the location index drives the query. */
+    if (s->box && !s->q->modified_after) {
+        /* Distance: the covering index of the points in the bounding box answers it (sm_service_point has the
+           column names of sm_service, so the service filters apply as they are). */
+        buf_puts(&b, "SELECT s.id, s.latitude, s.longitude, NULL, s.location_id, s.name_folded");
+        word_scores(&b, s, p, &np, a);
+        buf_puts(&b, " FROM sm_service_point s WHERE s.latitude BETWEEN ? AND ? AND s.longitude BETWEEN ? AND ?");
+        p[np++] = DB_R(s->box->min_lat);
+        p[np++] = DB_R(s->box->max_lat);
+        p[np++] = DB_R(s->box->min_lon);
+        p[np++] = DB_R(s->box->max_lon);
+        service_filters(&b, s->q, p, &np, a);
+        buf_puts(&b, " LIMIT 20000");
+        word_col = 6;
+    } else if (s->box) {
+        /* Distance with a filter the points do not carry: the bounding box on the location index. */
         buf_puts(&b, "SELECT s.id, l.latitude, l.longitude, l.name, l.id, s.name_folded");
         word_scores(&b, s, p, &np, a);
         buf_puts(&b, " FROM sm_location l JOIN sm_service_at_location sal ON sal.location_id = l.id"
@@ -460,6 +604,71 @@ wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate 
     return WT_OK;
 }
 
+/* sm_near_d2 of a row of sm_service_point (alias s), in SQL: plain arithmetic, the same on both backends. */
+static void near_d2(buf *b, const sm_near *n, db_param *p, int *np)
+{
+    buf_puts(b, "((s.latitude - ?) * (s.latitude - ?) + ((s.longitude - ?) * (? - ? * (s.latitude - ?)))"
+                " * ((s.longitude - ?) * (? - ? * (s.latitude - ?))))");
+    const double v[] = {n->lat, n->lat, n->lon, n->k0, n->s0h, n->lat, n->lon, n->k0, n->s0h, n->lat};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        p[(*np)++] = DB_R(v[i]);
+}
+
+/* The points within the radius that pass the service filters: the box reads the covering index. */
+static void near_where(buf *b, const sm_query *q, const sm_bbox *box, const sm_near *n, db_param *p, int *np,
+                       arena *a)
+{
+    buf_puts(b, " FROM sm_service_point s WHERE s.latitude BETWEEN ? AND ? AND s.longitude BETWEEN ? AND ? AND ");
+    p[(*np)++] = DB_R(box->min_lat);
+    p[(*np)++] = DB_R(box->max_lat);
+    p[(*np)++] = DB_R(box->min_lon);
+    p[(*np)++] = DB_R(box->max_lon);
+    near_d2(b, n, p, np);
+    buf_puts(b, " <= ?");
+    p[(*np)++] = DB_R(n->r2);
+    service_filters(b, q, p, np, a);
+}
+
+wt_status smdb_near(db *c, arena *a, const sm_query *q, const sm_bbox *box, const sm_near *n, bool by_name, int limit,
+                    smdb_candidate **out, int *nout)
+{
+    buf b = BUF_INIT;
+    db_param p[64];
+    int np = 0;
+    buf_puts(&b, "SELECT s.id, s.latitude, s.longitude, s.location_id, s.name_folded, ");
+    near_d2(&b, n, p, &np);
+    buf_puts(&b, " AS d2");
+    near_where(&b, q, box, n, p, &np, a);
+    buf_puts(&b, by_name ? " ORDER BY 5, 6, 1, 4 LIMIT ?" : " ORDER BY 6, 5, 1, 4 LIMIT ?");
+    p[np++] = DB_I(limit);
+    db_result r;
+    wt_status st = db_query(c, a, &r, buf_str(&b), p, (size_t)np);
+    buf_free(&b);
+    if (st != WT_OK)
+        return st;
+    *nout = r.nrows;
+    *out = arena_alloc(a, sizeof(smdb_candidate) * (size_t)(r.nrows ? r.nrows : 1));
+    for (int i = 0; i < r.nrows; i++)
+        (*out)[i] = (smdb_candidate){.id = db_get(&r, i, 0), .lat = db_get_real(&r, i, 1), .lon = db_get_real(&r, i, 2),
+                                     .has_point = true, .location_id = db_get(&r, i, 3), .name_folded = db_get(&r, i, 4),
+                                     .near_d2 = db_get_real(&r, i, 5)};
+    return WT_OK;
+}
+
+wt_status smdb_near_count(db *c, arena *a, const sm_query *q, const sm_bbox *box, const sm_near *n, long *total)
+{
+    buf b = BUF_INIT;
+    db_param p[64];
+    int np = 0;
+    buf_puts(&b, "SELECT COUNT(DISTINCT s.id)");
+    near_where(&b, q, box, n, p, &np, a);
+    db_result r;
+    wt_status st = db_query(c, a, &r, buf_str(&b), p, (size_t)np);
+    buf_free(&b);
+    *total = st == WT_OK ? (long)db_get_int(&r, 0, 0) : 0;
+    return st;
+}
+
 wt_status smdb_sal_list(db *c, arena *a, const smdb_search_req *s, hsds_row **out, int *n, long *total)
 {
     const hsds_resource *r = hsds_resource_by_name("service_at_location");
@@ -494,38 +703,6 @@ wt_status smdb_sal_list(db *c, arena *a, const smdb_search_req *s, hsds_row **ou
     }
     buf_free(&where);
     return st == WT_OK ? fill_rows(a, &res, r, out, n) : st;
-}
-
-wt_status smdb_location_address(db *c, arena *a, const char *location_id, const char **out)
-{
-    db_result r;
-    *out = NULL;
-    wt_status st = db_query(c, a, &r,
-                            "SELECT address_1, city FROM sm_address WHERE location_id = ?"
-                            " ORDER BY CASE address_type WHEN 'physical' THEN 0 ELSE 1 END, id LIMIT 1",
-                            DB_ARGS(DB_T(location_id)));
-    if (st == WT_OK && r.nrows)
-        *out = arena_printf(a, "%s, %s", db_get(&r, 0, 0), db_get(&r, 0, 1));
-    return st;
-}
-
-wt_status smdb_service_first_location(db *c, arena *a, const char *service_id, smdb_candidate *out)
-{
-    db_result r;
-    memset(out, 0, sizeof *out);
-    wt_status st = db_query(c, a, &r,
-                            "SELECT l.id, l.name, l.latitude, l.longitude FROM sm_service_at_location sal"
-                            " JOIN sm_location l ON l.id = sal.location_id WHERE sal.service_id = ?"
-                            " ORDER BY l.name, l.id LIMIT 1",
-                            DB_ARGS(DB_T(service_id)));
-    if (st == WT_OK && r.nrows) {
-        out->location_id = db_get(&r, 0, 0);
-        out->location_name = db_get(&r, 0, 1);
-        out->has_point = !db_is_null(&r, 0, 2) && !db_is_null(&r, 0, 3);
-        out->lat = db_get_real(&r, 0, 2);
-        out->lon = db_get_real(&r, 0, 3);
-    }
-    return st;
 }
 
 wt_status smdb_organizations(db *c, arena *a, const char *prefix, int limit, int offset, hsds_row **out, int *n)

@@ -32,6 +32,12 @@ wt_status smdb_get_wijkteam(db *c, arena *a, const char *table, const char *id, 
 /* Services. */
 wt_status smdb_service_get(db *c, arena *a, const char *id, sm_service *out);
 wt_status smdb_service_set_internal(db *c, const char *id, bool published, const char *internal_note);
+/* Fresh statistics of the search tables for the query planner (after a large import). */
+wt_status smdb_analyze(db *c);
+/* Rewrites the search points of a service (sm_service_point) from its row and its locations with coordinates. */
+wt_status smdb_service_points(db *c, const char *id);
+/* The services offered at a location. */
+wt_status smdb_location_service_ids(db *c, arena *a, const char *location_id, const char ***ids, int *n);
 
 /* What the derived columns and the word index are made of. */
 typedef struct smdb_service_text {
@@ -59,6 +65,7 @@ typedef struct smdb_candidate {
     const char *location_id;
     int score; /* sum of the best weights of the words; -1 when a word does not match */
     const char *name_folded;
+    double near_d2; /* smdb_near: sm_near_d2 as the database computed it */
 } smdb_candidate;
 
 typedef struct smdb_search {
@@ -69,12 +76,24 @@ typedef struct smdb_search {
     int limit, offset;  /* only for the plain list (no words, no box) */
 } smdb_search_req;
 wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate **out, int *n);
+/*
+ * A distance search without words: the points within n's radius that pass q's filters, nearest first (by_name:
+ * by name, then nearest), at most limit rows; a service with several locations comes once per location.
+ */
+wt_status smdb_near(db *c, arena *a, const sm_query *q, const sm_bbox *box, const sm_near *n, bool by_name, int limit,
+                    smdb_candidate **out, int *nout);
+/* The number of services with a point within n's radius that pass q's filters. */
+wt_status smdb_near_count(db *c, arena *a, const sm_query *q, const sm_bbox *box, const sm_near *n, long *total);
 /* Published service_at_location rows matching the request's filters, words and box; a page by id, and the count. */
 wt_status smdb_sal_list(db *c, arena *a, const smdb_search_req *s, hsds_row **out, int *n, long *total);
-/* The first physical address of a location: "Kerkstraat 1, Leeuwarden" (or NULL). */
-wt_status smdb_location_address(db *c, arena *a, const char *location_id, const char **out);
-/* The first location of a service (id, name, lat/lon). */
-wt_status smdb_service_first_location(db *c, arena *a, const char *service_id, smdb_candidate *out);
+/* The most ids one query of the batch readers below takes. */
+#define SMDB_IDS_MAX 200 /* the largest page: HSDS per_page */
+/* The services of ids (at most SMDB_IDS_MAX), in no particular order; absent ones are left out. */
+wt_status smdb_services_by_ids(db *c, arena *a, const char *const *ids, int n, sm_service **out, int *nout);
+/* The first location (by name) of each service of ids, or NULL (location_ids has n slots). */
+wt_status smdb_first_locations(db *c, arena *a, const char *const *ids, int n, const char **location_ids);
+/* The name and address ("Kerkstraat 1, Leeuwarden" or NULL) of each location of ids (NULL ids are skipped). */
+wt_status smdb_locations_by_ids(db *c, arena *a, const char *const *ids, int n, const char **names, const char **addresses);
 
 wt_status smdb_organizations(db *c, arena *a, const char *prefix, int limit, int offset, hsds_row **out, int *n);
 /* Referrals to a service (kind 'referral'): all of them and those accepted (accepted_on set). */
