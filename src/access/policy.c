@@ -28,6 +28,12 @@ bool policy_allows(const actor *who, permission p, policy_target t)
         return who->role == ROLE_TEAMLEADER && same_team(who, t);
     case PERM_USER_ADMIN:
         return who->role == ROLE_ADMIN;
+    case PERM_SUBJECT_RIGHTS:
+        if (!same_team(who, t))
+            return false;
+        return who->role == ROLE_TEAMLEADER || (who->role == ROLE_WORKER && t.coordinator_id == who->user_id);
+    case PERM_RETENTION:
+        return who->role == ROLE_ADMIN;
     case PERM_AGGREGATES:
         return who->role == ROLE_POLICY || who->role == ROLE_TEAMLEADER;
     case PERM_SOCIALMAP_READ:

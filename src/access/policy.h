@@ -33,6 +33,8 @@ typedef enum permission {
     PERM_SOCIALMAP_READ,  /* the social map: no resident data, every logged-in role reads it */
     PERM_SOCIALMAP_WRITE, /* maintain the social map: the team (workers, team leader) and the administrator */
     PERM_SOCIALMAP_PUBLISHED, /* the published social map (/hsds/): open data, also for anonymous readers */
+    PERM_SUBJECT_RIGHTS,  /* a resident's rights (AVG art. 15-17): his file, erasure; the coordinator or team leader */
+    PERM_RETENTION,       /* retention periods and what the runs and erasures did (counts only) */
 } permission;
 
 /* What the policy needs to know about the record acted on. */

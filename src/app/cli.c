@@ -15,6 +15,8 @@
 #include "../http/server.h"
 #include "../http/static_files.h"
 #include "../socialmap/socialmap_cli.h"
+#include "../retention/retention_cli.h"
+#include "../retention/retention_daemon.h"
 #include "../team/team.h"
 #include "../user/mfa.h"
 #include "../user/user.h"
@@ -60,6 +62,8 @@ static const char usage[] =
     "  migrate --from URL --to URL          copy a whole database to an empty one (e.g. SQLite to PostgreSQL)\n"
     "  audit verify                         check the hash chain of the audit trail\n"
     "  audit list [--user ID] [--person ID] [--household ID] [--case ID] [--since DATE] [--limit N]\n"
+    "  retention run [--dry-run] [--on DATE]  remove what is past its retention period (the server does it daily)\n"
+    "  retention rules | set KIND --years N [--legal yes|no] | log   the periods and what was removed\n"
     "  routes                               list every HTTP route (method, path, access)\n"
     "  assessment load FILE | activate CODE | deactivate CODE | list\n"
     "                                       versions of the self-sufficiency matrix (JSON: sql/data/zrm-2017.json)\n"
@@ -449,7 +453,9 @@ static int cmd_serve(cli *k)
     bench_bare_enabled = opt_flag(&k->o, "bench");
     db_pool_init(url);
     routes_register();
+    retention_daemon_start();
     int rc = server_run(&cfg);
+    retention_daemon_stop();
     db_pool_shutdown();
     static_free();
     return rc;
@@ -510,6 +516,10 @@ int cli_main(int argc, char **argv)
                 rc = cmd_audit(&k);
             }
         }
+    } else if (strcmp(cmd, "retention") == 0) {
+        rc = open_db(&k);
+        if (rc == 0)
+            rc = retention_cli(&k.ctx, &k.o);
     } else if (strcmp(cmd, "assessment") == 0) {
         rc = open_db(&k);
         if (rc == 0)

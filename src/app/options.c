@@ -5,7 +5,7 @@
 #include <string.h>
 
 /* Options that never take a value. */
-static const char *const bare_flags[] = {"--help", "--version", "--force", "--disable", "--enable", "--skip-bad-rows", "--bench", NULL};
+static const char *const bare_flags[] = {"--help", "--version", "--force", "--disable", "--enable", "--skip-bad-rows", "--bench", "--dry-run", NULL};
 
 static bool is_bare(const char *arg)
 {
