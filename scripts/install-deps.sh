@@ -6,7 +6,7 @@ set -eu
 
 DEBS="build-essential pkg-config bc curl libmicrohttpd-dev libjansson-dev libsodium-dev libsqlite3-dev \
 libpq-dev libigraph-dev libcairo2-dev libcriterion-dev sqlite3 postgresql chromium \
-fonts-dejavu-core wrk gettext cppcheck clang libclang-rt-14-dev nettle-dev libqrencode-dev"
+fonts-dejavu-core wrk gettext cppcheck clang libclang-rt-14-dev nettle-dev libqrencode-dev poppler-utils"
 
 missing=""
 for p in $DEBS; do

@@ -42,6 +42,8 @@
 #include "../network/network_api.h"
 #include "../intake/intake_web.h"
 #include "../intake/intake_api.h"
+#include "../privacy/privacy_web.h"
+#include "../privacy/privacy_api.h"
 #include "../socialmap/socialmap_web.h"
 #include "../socialmap/socialmap_api.h"
 #include "../socialmap/hsds_api.h"
@@ -91,6 +93,8 @@ void routes_register(void)
     network_api_routes();
     intake_web_routes();
     intake_api_routes();
+    privacy_web_routes();
+    privacy_api_routes();
     socialmap_web_routes();
     socialmap_api_routes();
     hsds_api_routes();

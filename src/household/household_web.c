@@ -429,10 +429,11 @@ static void members_table(http_request *req, const household *h)
                     "<td class=\"utrecht-table__cell\">%s</td><td class=\"utrecht-table__cell\">%s</td>"
                     "<td class=\"utrecht-table__cell\">%s%s%s</td><td class=\"utrecht-table__cell\">%s</td>"
                     "<td class=\"utrecht-table__cell\"><a class=\"utrecht-link\" href=\"/persons/%lld/edit\">%s"
+                    "<span class=\"wt-visually-hidden\"> %s</span></a> <a class=\"utrecht-link\" href=\"/persons/%lld/rights\">%s"
                     "<span class=\"wt-visually-hidden\"> %s</span></a></td></tr>",
                     name, birth_and_age(req->a, p), p->bsn ? bsn_mask(req->a, p->bsn) : "-", or_empty(p->phone),
                     p->phone && p->email ? " " : "", or_empty(p->email), person_roles(req->a, p), (long long)p->id,
-                    _("Wijzigen"), name);
+                    _("Wijzigen"), name, (long long)p->id, _("Inzage en wissen"), name);
     }
     html_raw(b, "</tbody></table></div>");
 }

@@ -193,6 +193,7 @@ static const struct { const char *code; const char *text; } notices[] = {
     {"consent_withdrawn", N_("De toestemming is ingetrokken; de verwijzingen die erop steunen tonen dat.")},
     {"checked", N_("Gemarkeerd als vandaag gecontroleerd.")},
     {"removed", N_("Het is verwijderd.")},
+    {"erased", N_("De gegevens van de bewoner zijn gewist. Het logboek houdt bij dat er is gewist en hoeveel, niet wat.")},
 };
 
 void page_notice_from_query(http_request *req)
