@@ -7,7 +7,7 @@ CC      ?= cc
 LISTEN  ?= 127.0.0.1:8080
 DEMO_DB ?= data/demo.db
 B       ?= build
-PKGS     = libmicrohttpd jansson libsodium sqlite3 libpq nettle libqrencode igraph cairo
+PKGS     = libmicrohttpd jansson libsodium sqlite3 libpq nettle libqrencode igraph cairo fontconfig
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0)
 
 WARN     = -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral

@@ -15,6 +15,7 @@
 #include "../http/server.h"
 #include "../http/static_files.h"
 #include "../socialmap/socialmap_cli.h"
+#include "../privacy/privacy_pdf.h"
 #include "../retention/retention_cli.h"
 #include "../retention/retention_daemon.h"
 #include "../team/team.h"
@@ -457,6 +458,7 @@ static int cmd_serve(cli *k)
     int rc = server_run(&cfg);
     retention_daemon_stop();
     db_pool_shutdown();
+    privacy_pdf_shutdown();
     static_free();
     return rc;
 }

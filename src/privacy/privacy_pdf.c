@@ -15,6 +15,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <string.h>
 
 #define PAGE_W 595.28 /* A4 in points */
@@ -303,4 +304,10 @@ wt_status privacy_pdf(const pf_file *f, arena *a, buf *out)
     if (pages < 1 || pass(f, a, out, pages) != pages)
         return WT_DBERROR;
     return WT_OK;
+}
+
+void privacy_pdf_shutdown(void)
+{
+    cairo_debug_reset_static_data();
+    FcFini();
 }

@@ -10,5 +10,7 @@
 
 /* Appends the PDF to out; WT_DBERROR when cairo fails. */
 wt_status privacy_pdf(const pf_file *f, arena *a, buf *out);
+/* Frees the font caches of cairo and fontconfig at exit (no PDF may be in the making). */
+void privacy_pdf_shutdown(void);
 
 #endif
