@@ -29,7 +29,7 @@ static const retention_rule defaults[RETENTION_KINDS] = {
     {"case", 0, false, NULL, N_("Casus"),
      N_("geanonimiseerd: aanleiding, afsluitnotitie en redenen van overdracht gewist; data en team blijven voor de "
         "cijfers"), BASIS_DOSSIER, 5, true},
-    {"signal", 0, false, NULL, N_("Signalen"), N_("gesloten signalen met hun opvolging verwijderd"), BASIS_SHORT, 2,
+    {"signal", 0, false, NULL, N_("Signalen"), N_("gesloten signalen zonder casus met hun opvolging verwijderd (de andere horen bij het dossier)"), BASIS_SHORT, 2,
      false},
     {"question", 0, false, NULL, N_("Voordeurvragen zonder casus"), N_("afgehandelde vragen verwijderd"), BASIS_SHORT,
      2, false},

@@ -17,8 +17,8 @@
  *   household   a household whose last case was closed that long ago: anonymised (every person
  *               every member erased as on request, the whole dossier   removed, the household
  *               removed, its questions at the front door deleted       without name)
- *   signal      closed signals (of a closed case or none) and their   deleted
- *               follow-ups
+ *   signal      closed signals that led to no case, and their          deleted
+ *               follow-ups (the others go with the household)
  *   question    front door questions handled without a case           deleted
  *   network     ended relations, closed needs with their matches      deleted
  *

@@ -68,9 +68,8 @@ static const stmt household_cases[] = {
     CASE_STMTS(SEL_HOUSEHOLD),
 };
 
-/* A closed signal of a closed case (or of none). */
-#define OLD_SIGNALS "SELECT id FROM signal WHERE status = 'closed' AND closed_on < ?" \
-                    " AND (case_id IS NULL OR case_id IN (SELECT id FROM cases WHERE status = 'closed'))"
+/* A closed signal that did not lead to a case (one that did is part of the case's dossier). */
+#define OLD_SIGNALS "SELECT id FROM signal WHERE status = 'closed' AND closed_on < ? AND case_id IS NULL"
 static const stmt old_signals[] = {
     {"signal_followup", "DELETE FROM signal_followup WHERE signal_id IN (" OLD_SIGNALS ")", true},
     {"signal", "DELETE FROM signal WHERE id IN (" OLD_SIGNALS ")", true},
