@@ -14,6 +14,7 @@
 #include "../user/user_db.h"
 #include "demo_city.h"
 #include "demo_people.h"
+#include "demo_support.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -120,6 +121,9 @@ wt_status demo_generate(wt_ctx *ctx, const demo_options *opt, const char **err)
         st = network_demo(ctx, team_id, opt->seed);
     if (st == WT_OK)
         st = socialmap_demo(ctx, opt->seed, err);
+    demo_support_counts support;
+    if (st == WT_OK)
+        st = demo_support(ctx, team_id, opt->seed, &support, err);
     if (st == WT_OK)
         st = audit_flush(ctx, true);
     if (st == WT_OK)
@@ -127,7 +131,8 @@ wt_status demo_generate(wt_ctx *ctx, const demo_options *opt, const char **err)
     if (st != WT_OK)
         db_rollback(ctx->db);
     else
-        printf("demo neighbourhood created\n");
+        printf("demo neighbourhood created: %ld intakes, %ld assessments, %ld referrals, %ld consultations\n",
+               support.intakes, support.assessments, support.referrals, support.consultations);
     /* A conflict here is a broken rule while writing, not data that was there before (that is said above). */
     if (st == WT_CONFLICT) {
         st = WT_DBERROR;

@@ -243,6 +243,35 @@ Test(demo, neighbourhood_obeys_the_rules, .init = fixed_day, .fini = real_day)
                  0);
     cr_assert_geq(count(&f, "SELECT COUNT(DISTINCT kind) FROM contact"), 3);
     cr_assert_eq(count(&f, "SELECT COUNT(*) FROM cases WHERE opened_on > '2026-03-15' OR closed_on > '2026-03-15'"), 0);
+    /* Support: intakes whose findings are goals of the same case, assessment histories, referrals with consent. */
+    int64_t cases = count(&f, "SELECT COUNT(*) FROM cases");
+    cr_assert_gt(count(&f, "SELECT COUNT(*) FROM intake") * 3, cases * 2, "most cases have an intake");
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM intake_finding fi JOIN intake i ON i.id = fi.intake_id JOIN goal g ON"
+                           " g.id = fi.goal_id JOIN plan p ON p.id = g.plan_id WHERE p.case_id <> i.case_id"
+                           " OR g.domain <> fi.domain"),
+                 0);
+    cr_assert_gt(count(&f, "SELECT COUNT(*) FROM intake_finding WHERE goal_id IS NOT NULL"), 30);
+    cr_assert_geq(count(&f, "SELECT COUNT(*) FROM (SELECT person_id FROM assessment GROUP BY person_id"
+                            " HAVING COUNT(*) >= 3) x"),
+                  10, "histories of three or more assessments");
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM assessment WHERE assessed_on > '2026-03-15'"), 0);
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM assessment_score WHERE score < 0 OR score > 5"), 0);
+    cr_assert_geq(count(&f, "SELECT COUNT(*) FROM referral WHERE kind = 'referral'"), 10);
+    cr_assert_geq(count(&f, "SELECT COUNT(*) FROM referral WHERE kind = 'consultation'"), 1);
+    cr_assert_geq(count(&f, "SELECT COUNT(DISTINCT status) FROM referral"), 4);
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM referral r JOIN cases c ON c.id = r.case_id WHERE r.sent_on < c.opened_on"
+                           " OR r.sent_on > '2026-03-15' OR r.accepted_on < r.sent_on OR r.started_on < r.accepted_on"
+                           " OR r.ended_on > '2026-03-15' OR r.declined_on < r.sent_on"),
+                 0);
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM referral r LEFT JOIN consent k ON k.id = r.consent_id"
+                           " WHERE r.anonymous = 0 AND (k.id IS NULL OR k.given_on > r.sent_on"
+                           " OR k.organization_id <> r.organization_id OR k.household_id <> (SELECT household_id FROM cases"
+                           " WHERE id = r.case_id))"),
+                 0, "every referral relies on a consent of its household for its organisation");
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM referral r LEFT JOIN sm_service s ON s.id = r.service_id WHERE s.id IS NULL"),
+                 0, "every referral points at a service of the social map");
+    cr_assert_geq(count(&f, "SELECT COUNT(*) FROM audit WHERE action = 'create' AND entity = 'referral'"),
+                  count(&f, "SELECT COUNT(*) FROM referral"));
     /* The front door: every channel, some linked to households, some still open. */
     cr_assert_geq(count(&f, "SELECT COUNT(DISTINCT channel) FROM question"), 4);
     cr_assert_geq(count(&f, "SELECT COUNT(*) FROM question WHERE household_id IS NOT NULL"), 10);
@@ -275,6 +304,10 @@ Test(demo, same_seed_same_data, .init = fixed_day, .fini = real_day)
         "SELECT household_id, coordinator_id, status, reason, opened_on, closed_on FROM cases ORDER BY id",
         "SELECT body, layer, performer, due_on, status FROM action ORDER BY id",
         "SELECT street, postcode, house_number, addition FROM address ORDER BY id",
+        "SELECT case_id, held_on, question FROM intake ORDER BY id",
+        "SELECT a.person_id, a.assessed_on, s.score FROM assessment a JOIN assessment_score s ON s.assessment_id = a.id"
+        " ORDER BY a.id, s.domain_id",
+        "SELECT case_id, kind, organisation, status, sent_on, ended_on FROM referral ORDER BY id",
     };
     demo_fx a, b, c;
     fx_generate(&a, 99, 200);
