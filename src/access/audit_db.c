@@ -57,15 +57,16 @@ wt_status audit_db_page(db *c, arena *a, int64_t after_id, int limit, audit_row 
     return st;
 }
 
-wt_status audit_db_for_case(db *c, arena *a, int64_t case_id, int limit, audit_row **rows, int *n,
-                            const char ***user_names)
+wt_status audit_db_for_case(db *c, arena *a, int64_t case_id, int64_t household_id, const char *since, int limit,
+                            audit_row **rows, int *n, const char ***user_names)
 {
     db_result r;
     wt_status st = db_query(c, a, &r,
                             "SELECT " AUDIT_COLS ", COALESCE(u.display_name, '') FROM audit a"
-                            " LEFT JOIN app_user u ON u.id = a.user_id WHERE a.case_id = ?"
+                            " LEFT JOIN app_user u ON u.id = a.user_id"
+                            " WHERE a.case_id = ? OR (a.household_id = ? AND a.at >= ?)"
                             " ORDER BY a.id DESC LIMIT ?",
-                            DB_ARGS(DB_I(case_id), DB_I(limit)));
+                            DB_ARGS(DB_I(case_id), DB_I(household_id), DB_T(since ? since : ""), DB_I(limit)));
     if (st != WT_OK)
         return st;
     fill_rows(a, &r, rows, n);

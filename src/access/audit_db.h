@@ -9,9 +9,9 @@ wt_status audit_db_last_hash(db *c, arena *a, const char **hash);
 wt_status audit_db_insert(db *c, const audit_row *r);
 /* Rows with id > after_id, in order, at most limit. */
 wt_status audit_db_page(db *c, arena *a, int64_t after_id, int limit, audit_row **rows, int *n);
-/* The entries about one case, newest first. */
-wt_status audit_db_for_case(db *c, arena *a, int64_t case_id, int limit, audit_row **rows, int *n,
-                            const char ***user_names);
+/* The entries about one case and, since `since`, about its household; newest first. */
+wt_status audit_db_for_case(db *c, arena *a, int64_t case_id, int64_t household_id, const char *since, int limit,
+                            audit_row **rows, int *n, const char ***user_names);
 
 /* Filter for queries; 0 / NULL means "any". */
 typedef struct audit_filter {

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "../access/audit.h"
 #include "../access/audit_db.h"
+#include "../casemember/casemember.h"
 #include "../assessment/assessment_cli.h"
 #include "../core/buf.h"
 #include "../core/log.h"
@@ -43,6 +44,7 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  serve   [--db URL] [--listen HOST:PORT] [--static DIR] [--threads N] [--tls-cert F --tls-key F]\n"
+    "          [--break-glass DURATION]     how long an emergency access lasts: 24h (default), 90m, 2d\n"
     "  init    [--db URL]                   create or upgrade the schema\n"
     "  demo    [--db URL] [--residents N] [--seed N]   create the demo neighbourhood\n"
     "  user add --username U --name NAME --role worker|teamleader|admin|policy\n"
@@ -72,7 +74,8 @@ static const char usage[] =
     "  socialmap export DIR                 the social map as HSDS 3.0 data package and JSON\n"
     "\n"
     "environment: WIJKTEAM_DB (default wijkteam.db), WIJKTEAM_LISTEN (default 127.0.0.1:8080),\n"
-    "             WIJKTEAM_STATIC (default: static/ beside the program), WIJKTEAM_LOG (debug|info|warn)\n";
+    "             WIJKTEAM_STATIC (default: static/ beside the program), WIJKTEAM_LOG (debug|info|warn),\n"
+    "             WIJKTEAM_BREAK_GLASS (default 24h)\n";
 
 typedef struct cli {
     options o;
@@ -450,6 +453,10 @@ static int cmd_serve(cli *k)
     int64_t threads;
     if (text_parse_int64(opt_get(&k->o, "threads", "WIJKTEAM_THREADS", "0"), &threads) && threads >= 0 && threads <= 64)
         cfg.threads = (int)threads;
+    long glass = 0;
+    if (!casemember_parse_duration(opt_get(&k->o, "break-glass", "WIJKTEAM_BREAK_GLASS", "24h"), &glass))
+        return fail("--break-glass: a duration such as 24h, 90m or 2d (at most 30 days)");
+    casemember_set_emergency_seconds(glass);
     static_load(opt_get(&k->o, "static", "WIJKTEAM_STATIC", default_static_dir(&k->a)));
     bench_bare_enabled = opt_flag(&k->o, "bench");
     db_pool_init(url);

@@ -5,6 +5,7 @@
  * administrator at users and teams, a policy officer at the figures.
  */
 #include "home_web.h"
+#include "../casemember/casemember_web.h"
 #include "../case/case.h"
 #include "../core/date.h"
 #include "../core/i18n.h"
@@ -113,6 +114,7 @@ static void work_queue(http_request *req)
     }
     page_begin(req, _("Start"));
     heading(req);
+    casemember_web_home_section(req);
     actions_block(req, &w);
     support_home_sections(req);
     handovers_block(req, &w);

@@ -51,6 +51,8 @@
 #include "../consent/consent_api.h"
 #include "../referral/referral_web.h"
 #include "../referral/referral_api.h"
+#include "../casemember/casemember_web.h"
+#include "../casemember/casemember_api.h"
 
 void routes_register(void)
 {
@@ -66,6 +68,8 @@ void routes_register(void)
     frontdoor_api_routes();
     case_web_routes();
     case_api_routes();
+    casemember_web_routes();
+    casemember_api_routes();
     plan_web_routes();
     plan_api_routes();
     contact_web_routes();

@@ -7,6 +7,7 @@
 #include "assessment.h"
 #include "../access/audit.h"
 #include "../access/policy.h"
+#include "../case/case.h"
 #include "../core/i18n.h"
 #include "../core/text.h"
 #include "assessment_db.h"
@@ -474,9 +475,9 @@ static wt_status person_access(wt_ctx *ctx, permission perm, int64_t person_id, 
     wt_status st = assessment_db_person(ctx->db, ctx->a, person_id, out);
     if (st != WT_OK)
         return st;
-    if (!policy_allows(&ctx->who, perm, (policy_target){out->team_id, 0}))
+    if (!policy_allows(&ctx->who, perm, (policy_target){.team_id = out->team_id}))
         return WT_NOTFOUND;
-    return WT_OK;
+    return case_household_access(ctx, out->household_id, perm); /* need-to-know */
 }
 
 static audit_subject subject_of(const assessment_person *p, int64_t case_id)
@@ -668,8 +669,11 @@ wt_status assessment_household_summary(wt_ctx *ctx, int64_t household_id, assess
     wt_status st = assessment_db_household_team(ctx->db, ctx->a, household_id, &team_id);
     if (st != WT_OK)
         return st;
-    if (!team_id || !policy_allows(&ctx->who, PERM_CASE_READ, (policy_target){team_id, 0}))
+    if (!team_id || !policy_allows(&ctx->who, PERM_CASE_READ, (policy_target){.team_id = team_id}))
         return WT_NOTFOUND;
+    st = case_household_access(ctx, household_id, PERM_CASE_READ);
+    if (st != WT_OK)
+        return st;
     assessment_person *members = NULL;
     int nm = 0;
     st = assessment_db_members(ctx->db, ctx->a, household_id, ASSESSMENT_MEMBERS_MAX, &members, &nm);

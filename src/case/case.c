@@ -1,6 +1,7 @@
 /* case.c - rules of the case: one open case per household, one coordinator, hand-over, closing (see case.h). */
 #include "case.h"
 #include "../access/audit.h"
+#include "../casemember/casemember.h"
 #include "../core/date.h"
 #include "../core/i18n.h"
 #include "../core/text.h"
@@ -61,14 +62,34 @@ bool case_role_may_read(const wt_ctx *ctx)
     return policy_allows(&ctx->who, PERM_CASE_READ, POLICY_NO_TARGET);
 }
 
+/* The policy's view of a case, with what the acting user is to it. */
+static wt_status case_target(wt_ctx *ctx, const wt_case *c, policy_target *t, const char **emergency_reason)
+{
+    *t = (policy_target){c->team_id, c->coordinator_id, c->id, c->tie};
+    *emergency_reason = c->emergency_reason;
+    if (c->tie_loaded)
+        return WT_OK;
+    return casemember_tie(ctx, c->id, &t->tie, emergency_reason, NULL);
+}
+
 wt_status case_access_loaded(wt_ctx *ctx, const wt_case *c, permission perm)
 {
-    policy_target t = {c->team_id, c->coordinator_id};
+    policy_target t;
+    const char *emergency_reason = NULL;
     /* A case of another team is not even known to exist. */
-    if (!policy_allows(&ctx->who, PERM_CASE_READ, t))
+    if (!policy_allows(&ctx->who, PERM_CASE_KNOWN, (policy_target){c->team_id, 0, 0, TIE_NONE}))
         return case_role_may_read(ctx) ? WT_NOTFOUND : WT_FORBIDDEN;
-    if (!policy_allows(&ctx->who, perm, t))
+    wt_status st = case_target(ctx, c, &t, &emergency_reason);
+    if (st != WT_OK)
+        return st;
+    if (!policy_allows(&ctx->who, perm, t)) {
+        /* Refused on need-to-know grounds: the user may learn that the case exists and ask access. */
+        if (!policy_allows(&ctx->who, PERM_CASE_READ, t))
+            ctx->need_to_know_case = c->id;
         return WT_FORBIDDEN;
+    }
+    if (t.tie == TIE_EMERGENCY && t.coordinator_id != ctx->who.user_id && !ctx->reason)
+        ctx->reason = emergency_reason; /* NEN 7513: the reason of an access outside the normal relation */
     return WT_OK;
 }
 
@@ -80,7 +101,45 @@ wt_status case_access(wt_ctx *ctx, int64_t case_id, permission perm, wt_case *ou
     wt_status st = case_db_get(ctx->db, ctx->a, case_id, out);
     if (st != WT_OK)
         return st;
+    if (policy_allows(&ctx->who, PERM_CASE_KNOWN, (policy_target){out->team_id, 0, 0, TIE_NONE})) {
+        st = casemember_tie(ctx, case_id, &out->tie, &out->emergency_reason, &out->emergency_until);
+        if (st != WT_OK)
+            return st;
+        out->tie_loaded = true;
+    }
     return case_access_loaded(ctx, out, perm);
+}
+
+wt_status case_household_access(wt_ctx *ctx, int64_t household_id, permission perm)
+{
+    int64_t case_id = 0;
+    wt_status st = case_db_governing_of_household(ctx->db, ctx->a, household_id, &case_id);
+    if (st != WT_OK || case_id == 0)
+        return st;
+    wt_case c;
+    return case_access(ctx, case_id, perm, &c);
+}
+
+wt_status case_known_get(wt_ctx *ctx, int64_t case_id, case_known *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (!case_role_may_read(ctx))
+        return WT_FORBIDDEN;
+    wt_case c;
+    wt_status st = case_db_get(ctx->db, ctx->a, case_id, &c);
+    if (st != WT_OK)
+        return st;
+    policy_target t = {c.team_id, c.coordinator_id, c.id, TIE_NONE};
+    if (!policy_allows(&ctx->who, PERM_CASE_KNOWN, t))
+        return WT_NOTFOUND;
+    st = casemember_tie(ctx, case_id, &t.tie, NULL, NULL);
+    if (st != WT_OK)
+        return st;
+    *out = (case_known){c.id, c.household_id, c.household_name, c.coordinator_name, c.coordinator_id, c.team_id,
+                        c.status, policy_allows(&ctx->who, PERM_CASE_MEMBERS, t),
+                        policy_allows(&ctx->who, PERM_CASE_EMERGENCY, t)};
+    audit_log(ctx, AUDIT_READ, "case_known", case_id, (audit_subject){c.household_id, 0, case_id});
+    return WT_OK;
 }
 
 bool case_may_coordinate(wt_role role, int64_t user_team_id, bool disabled, int64_t case_team_id)
@@ -88,7 +147,7 @@ bool case_may_coordinate(wt_role role, int64_t user_team_id, bool disabled, int6
     if (disabled || case_team_id == 0)
         return false;
     actor candidate = {.user_id = -1, .role = role, .team_id = user_team_id};
-    return policy_allows(&candidate, PERM_CASE_COORDINATE, (policy_target){case_team_id, 0});
+    return policy_allows(&candidate, PERM_CASE_COORDINATE, (policy_target){.team_id = case_team_id});
 }
 
 /* Checks that user_id may coordinate a case of team_id; names the problem in field. */
@@ -129,9 +188,9 @@ wt_status case_open(wt_ctx *ctx, const case_open_input *in_raw, errors *e, int64
     wt_status st = case_db_household_team(ctx->db, ctx->a, in.household_id, &team_id);
     if (st != WT_OK)
         return st;
-    if (!policy_allows(&ctx->who, PERM_CASE_READ, (policy_target){team_id, 0}))
+    if (!policy_allows(&ctx->who, PERM_CASE_READ, (policy_target){.team_id = team_id}))
         return WT_NOTFOUND;
-    if (!policy_allows(&ctx->who, PERM_CASE_WRITE, (policy_target){team_id, 0}))
+    if (!policy_allows(&ctx->who, PERM_CASE_WRITE, (policy_target){.team_id = team_id}))
         return WT_FORBIDDEN;
     int64_t existing = 0;
     st = case_db_open_of_household(ctx->db, ctx->a, in.household_id, &existing);
@@ -157,6 +216,9 @@ wt_status case_open(wt_ctx *ctx, const case_open_input *in_raw, errors *e, int64
         st = plan_create_for_case(ctx, *id);
     if (st == WT_OK)
         audit_log(ctx, AUDIT_CREATE, "case", *id, (audit_subject){in.household_id, 0, *id});
+    if (st == WT_OK && in.coordinator_id != ctx->who.user_id)
+        st = casemember_keep(ctx, *id, in.household_id, ctx->who.user_id,
+                             _("Opende de casus voor de regisseur (na het eerste gesprek)."));
     return st;
 }
 
@@ -177,7 +239,7 @@ wt_status case_open_of_household(wt_ctx *ctx, int64_t household_id, int64_t *cas
     wt_status st = case_db_household_team(ctx->db, ctx->a, household_id, &team_id);
     if (st != WT_OK)
         return st;
-    if (!policy_allows(&ctx->who, PERM_CASE_READ, (policy_target){team_id, 0}))
+    if (!policy_allows(&ctx->who, PERM_CASE_READ, (policy_target){.team_id = team_id}))
         return WT_NOTFOUND;
     return case_db_open_of_household(ctx->db, ctx->a, household_id, case_id);
 }
@@ -220,6 +282,9 @@ wt_status case_handover(wt_ctx *ctx, int64_t case_id, int64_t to_user_id, const 
                                      date_now_iso(ctx->a), reason);
     if (st == WT_OK)
         audit_log(ctx, AUDIT_UPDATE, "case_handover", case_id, (audit_subject){c.household_id, 0, case_id});
+    if (st == WT_OK)
+        st = casemember_keep(ctx, case_id, c.household_id, c.coordinator_id,
+                             _("Vorige regisseur: warme overdracht aan de nieuwe regisseur."));
     return st;
 }
 
@@ -282,6 +347,14 @@ wt_status case_list(wt_ctx *ctx, const case_filter *f_raw, case_page *out)
         f.offset = 0;
     memset(out, 0, sizeof(*out));
     wt_status st = case_db_list(ctx->db, ctx->a, ctx->who.team_id, &f, out);
+    /* The list shows what the team may know; the content (the reason, the close note) only to who needs it. */
+    for (int i = 0; st == WT_OK && i < out->n; i++) {
+        wt_case *c = &out->items[i];
+        policy_target t = {c->team_id, c->coordinator_id, c->id, TIE_NONE};
+        st = casemember_tie(ctx, c->id, &t.tie, NULL, NULL);
+        if (st == WT_OK && !policy_allows(&ctx->who, PERM_CASE_READ, t))
+            c->reason = c->close_note = NULL;
+    }
     if (st == WT_OK)
         audit_log(ctx, AUDIT_SEARCH, "case", 0, (audit_subject){0});
     return st;
@@ -289,7 +362,7 @@ wt_status case_list(wt_ctx *ctx, const case_filter *f_raw, case_page *out)
 
 wt_status case_caseload(wt_ctx *ctx, int64_t team_id, caseload_row **out, int *n)
 {
-    if (!policy_allows(&ctx->who, PERM_TEAM_OVERVIEW, (policy_target){team_id, 0}) || team_id == 0)
+    if (!policy_allows(&ctx->who, PERM_TEAM_OVERVIEW, (policy_target){.team_id = team_id}) || team_id == 0)
         return WT_FORBIDDEN;
     return case_db_caseload(ctx->db, ctx->a, team_id, out, n);
 }

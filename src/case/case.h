@@ -8,9 +8,12 @@
  * hand-over is recorded with from, to, by, when and why. A case is closed with
  * a reason from a fixed list; a closed case is read-only.
  *
- * Access to a case and everything in it (plan, goals, actions, contacts) goes
- * through ONE function, case_access(): every rule of src/case, src/plan and
- * src/contact calls it, so narrowing access (need-to-know) changes one place.
+ * Access to a case and everything in it (plan, goals, actions, contacts,
+ * intake) goes through ONE function, case_access(): every rule of src/case,
+ * src/plan, src/contact and src/intake calls it. It loads what the acting user
+ * is to the case (coordinator, member, emergency access: src/casemember) and
+ * asks the policy, which decides need-to-know. The household of a case (its
+ * persons, assessments and network) is guarded by case_household_access().
  *
  * Every function takes the acting context, asks the policy, and logs each
  * read and write of personal data in the audit trail.
@@ -41,6 +44,11 @@ typedef struct wt_case {
     const char *closed_on; /* NULL while open */
     const char *close_reason;
     const char *close_note;
+    /* What the acting user is to this case (loaded by case_access, see policy.h). */
+    bool tie_loaded;
+    case_tie tie;
+    const char *emergency_reason; /* with TIE_EMERGENCY: why the glass was broken */
+    const char *emergency_until;  /* with TIE_EMERGENCY: when the access ends (timestamp) */
 } wt_case;
 
 typedef struct case_handover_rec {
@@ -113,12 +121,38 @@ typedef struct caseload_row {
 /*
  * THE access check for a case and its content. Loads the case into *out and
  * answers WT_NOTFOUND when it does not exist or belongs to another team (its
- * existence must not leak), WT_FORBIDDEN when the role may not do perm. Logs
- * nothing: the caller logs what it reads or writes.
+ * existence must not leak), WT_FORBIDDEN when the role may not do perm; a team
+ * member refused on need-to-know grounds also gets ctx->need_to_know_case set.
+ * Access through broken glass sets ctx->reason to its reason, so the audit
+ * entries of the request carry it. Logs nothing: the caller logs what it reads
+ * or writes.
  */
 wt_status case_access(wt_ctx *ctx, int64_t case_id, permission perm, wt_case *out);
-/* The same for a case already loaded (e.g. through a goal or action). */
+/* The same for a case already loaded (e.g. through a goal or action); loads the tie when not yet loaded. */
 wt_status case_access_loaded(wt_ctx *ctx, const wt_case *c, permission perm);
+/*
+ * Need-to-know for a household of the acting user's team (the caller checked
+ * the team): WT_OK when the household has no case, or when perm is allowed on
+ * its case (the open one, else the latest closed one); WT_FORBIDDEN with
+ * ctx->need_to_know_case set otherwise.
+ */
+wt_status case_household_access(wt_ctx *ctx, int64_t household_id, permission perm);
+
+/* What a team member without access may know of a case: that it exists, whose it is, who coordinates. */
+typedef struct case_known {
+    int64_t id;
+    int64_t household_id;
+    const char *household_name;
+    const char *coordinator_name;
+    int64_t coordinator_id;
+    int64_t team_id;
+    const char *status;
+    bool may_add_members;    /* the team leader */
+    bool may_break_glass;    /* a team member without access */
+} case_known;
+
+/* The "known to the team" facts of a case (PERM_CASE_KNOWN); logs the read. */
+wt_status case_known_get(wt_ctx *ctx, int64_t case_id, case_known *out);
 /* May this role see case content at all (any team)? For pages that list cases. */
 bool case_role_may_read(const wt_ctx *ctx);
 

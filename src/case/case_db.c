@@ -59,6 +59,19 @@ wt_status case_db_open_of_household(db *c, arena *a, int64_t household_id, int64
     return st;
 }
 
+wt_status case_db_governing_of_household(db *c, arena *a, int64_t household_id, int64_t *case_id)
+{
+    db_result r;
+    *case_id = 0;
+    wt_status st = db_query(c, a, &r,
+                            "SELECT id FROM cases WHERE household_id = ?"
+                            " ORDER BY CASE WHEN status = 'open' THEN 0 ELSE 1 END, opened_on DESC, id DESC LIMIT 1",
+                            DB_ARGS(DB_I(household_id)));
+    if (st == WT_OK && r.nrows)
+        *case_id = db_get_int(&r, 0, 0);
+    return st;
+}
+
 wt_status case_db_insert(db *c, const case_open_input *in, int64_t team_id, const char *opened_on, int64_t *id)
 {
     return db_insert(c, id,

@@ -10,6 +10,8 @@ wt_status case_db_get(db *c, arena *a, int64_t id, wt_case *out);
 wt_status case_db_household_team(db *c, arena *a, int64_t household_id, int64_t *team_id);
 /* The open case of a household, 0 when none. */
 wt_status case_db_open_of_household(db *c, arena *a, int64_t household_id, int64_t *case_id);
+/* The case that governs access to a household: its open case, else its latest closed one; 0 when none. */
+wt_status case_db_governing_of_household(db *c, arena *a, int64_t household_id, int64_t *case_id);
 wt_status case_db_insert(db *c, const case_open_input *in, int64_t team_id, const char *opened_on, int64_t *id);
 /* Changes the coordinator of an open case; WT_CONFLICT when the case is not open or changed meanwhile. */
 wt_status case_db_set_coordinator(db *c, int64_t id, int64_t from_user_id, int64_t to_user_id);

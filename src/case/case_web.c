@@ -21,6 +21,7 @@
 #include "../plan/plan_web.h"
 #include "../user/user.h"
 #include "../app/support_web.h"
+#include "../casemember/casemember_web.h"
 
 #include <string.h>
 
@@ -386,6 +387,7 @@ static void case_header(http_request *req, const wt_case *c)
     support_case_nav_after_plan(req, c);
     html_printf(b, "<li><a class=\"utrecht-link\" href=\"#h-tijdlijn\">%s</a></li>", _("Tijdlijn"));
     html_printf(b, "<li><a class=\"utrecht-link\" href=\"#h-regie\">%s</a></li>", _("Regie"));
+    casemember_web_case_nav(req, c);
     if (case_is_open(c) && may(req, c, PERM_CASE_WRITE))
         html_printf(b, "<li><a class=\"utrecht-link\" href=\"#h-sluiten\">%s</a></li>", _("Casus sluiten"));
     html_raw(b, "</ul></nav>");
@@ -479,6 +481,7 @@ static void get_case(http_request *req)
         return;
     page_begin(req, arena_printf(req->a, "%s - %s", _("Casus"), c.household_name));
     case_header(req, &c);
+    casemember_web_case_banner(req, &c);
     household_section(req, &c);
     support_case_before_plan(req, &c);
     section_begin(req, "plan", _("Plan"));
@@ -489,32 +492,51 @@ static void get_case(http_request *req)
     contact_web_section(req, &c, contacts, n_contacts, total_contacts, (int)offset, TIMELINE_PAGE);
     section_end(req);
     coordination_section(req, &c);
+    casemember_web_case_section(req, &c);
     close_section(req, &c, plan.open_actions);
     page_end(req);
 }
 
 /* ---- opening, hand-over, closing ---------------------------------------------------------------------------------- */
 
+/* The household already has an open case: say so, with what the team may know of it (need-to-know). */
+static void open_case_exists(http_request *req, int64_t case_id)
+{
+    case_known k;
+    if (case_web_failed(req, case_known_get(&req->ctx, case_id, &k), NULL))
+        return;
+    page_begin(req, _("Casus openen"));
+    buf *b = &req->out;
+    html_printf(b, "<h1 class=\"utrecht-heading-1\">%s %s</h1>", _("Casus openen voor"), k.household_name);
+    html_printf(b,
+                "<div class=\"wt-warning\" role=\"alert\"><p class=\"utrecht-paragraph\">%s</p>"
+                "<p class=\"utrecht-paragraph\">%s <strong>%s</strong>.</p>"
+                "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/cases/%lld\">%s</a></p></div>",
+                _("Dit huishouden heeft al een open casus. Eén gezin, één plan: werk verder in de bestaande casus."),
+                _("Regisseur:"), k.coordinator_name, (long long)case_id, _("Naar de open casus"));
+    page_end(req);
+}
+
 static void open_page(http_request *req, int64_t household_id, const case_form *f)
 {
+    int64_t existing = 0;
+    if (case_web_failed(req, case_open_of_household(&req->ctx, household_id, &existing), NULL))
+        return;
+    if (existing) {
+        int status = req->status;
+        open_case_exists(req, existing);
+        if (req->status < 400)
+            req->status = status;
+        return;
+    }
     household h;
     if (case_web_failed(req, household_get(&req->ctx, household_id, &h), NULL))
         return;
-    int64_t existing = h.open_case_id;
     page_begin(req, _("Casus openen"));
     buf *b = &req->out;
     html_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/households/%lld\">%s %s</a></p>",
                 (long long)household_id, _("Terug naar"), h.name);
     html_printf(b, "<h1 class=\"utrecht-heading-1\">%s %s</h1>", _("Casus openen voor"), h.name);
-    if (existing) {
-        html_printf(b,
-                    "<div class=\"wt-warning\" role=\"alert\"><p class=\"utrecht-paragraph\">%s</p>"
-                    "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/cases/%lld\">%s</a></p></div>",
-                    _("Dit huishouden heeft al een open casus. Eén gezin, één plan: werk verder in de bestaande casus."),
-                    (long long)existing, _("Naar de open casus"));
-        page_end(req);
-        return;
-    }
     error_summary(req, f ? f->e : NULL);
     html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>",
                 _("Eén gezin, één plan, één regisseur: de casus krijgt één plan en één regisseur uit het team."));
@@ -573,9 +595,12 @@ static void post_handover(http_request *req)
     int64_t to = form_id(req, "to_user_id");
     wt_status st = case_handover(&req->ctx, req->ids[0], to < 0 ? 0 : to, req_form(req, "reason"), &e);
     if (st == WT_INVALID) {
-        wt_case c;
-        if (case_web_failed(req, case_get(&req->ctx, req->ids[0], &c), NULL))
+        /* What the team may know is enough for the form: the team leader hands over cases he does not read. */
+        case_known k;
+        if (case_web_failed(req, case_known_get(&req->ctx, req->ids[0], &k), NULL))
             return;
+        wt_case c = {.id = k.id, .household_id = k.household_id, .team_id = k.team_id, .coordinator_id = k.coordinator_id,
+                     .coordinator_name = k.coordinator_name, .household_name = k.household_name, .status = k.status};
         req->status = 400;
         case_web_form_page_begin(req, &c, _("Regie overdragen"), &e);
         html_printf(&req->out, "<p class=\"utrecht-paragraph\">%s <strong>%s</strong></p>", _("Huidige regisseur:"),

@@ -36,6 +36,12 @@ typedef struct wt_ctx {
     struct audit_entry *audit_head;
     struct audit_entry *audit_tail;
     const char *reason; /* why this access happens, when the user gave one */
+    /*
+     * The case whose content the rules refused on need-to-know grounds (0:
+     * none): the web answers with the "known to the team" page of that case,
+     * the API names the case, so the user can ask access or break the glass.
+     */
+    int64_t need_to_know_case;
 } wt_ctx;
 
 const char *role_code(wt_role r);

@@ -1,5 +1,6 @@
 /* date.c - ISO dates (see date.h). */
 #include "date.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -111,12 +112,32 @@ int date_age(wt_date birth, wt_date on)
 
 char *date_now_iso(arena *a)
 {
-    time_t now = time(NULL);
+    return date_iso_in(a, 0);
+}
+
+char *date_iso_in(arena *a, long seconds)
+{
+    time_t t = time(NULL) + (time_t)seconds;
     struct tm tm;
-    gmtime_r(&now, &tm);
+    gmtime_r(&t, &tm);
     char ts[32];
     strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return arena_strdup(a, ts);
+}
+
+char *date_display_time(arena *a, const char *ts)
+{
+    struct tm tm = {0};
+    const char *end = ts ? strptime(ts, "%Y-%m-%dT%H:%M:%SZ", &tm) : NULL;
+    if (!end || *end)
+        return date_display(a, ts);
+    time_t t = timegm(&tm);
+    struct tm local;
+    localtime_r(&t, &local);
+    char day[11], hm[6];
+    strftime(day, sizeof day, "%Y-%m-%d", &local);
+    strftime(hm, sizeof hm, "%H:%M", &local);
+    return arena_printf(a, "%s %s %s", date_display(a, day), _("om"), hm);
 }
 
 char *date_display(arena *a, const char *iso)

@@ -30,6 +30,10 @@ wt_date date_add_days(wt_date d, long n);
 int date_age(wt_date birth, wt_date on);
 /* Timestamp now in UTC, "YYYY-MM-DDTHH:MM:SSZ", arena-allocated. */
 char *date_now_iso(arena *a);
+/* The timestamp seconds from now (negative: ago), in the same form. */
+char *date_iso_in(arena *a, long seconds);
+/* A timestamp for display in local time: "23 november 2026 om 14:05". */
+char *date_display_time(arena *a, const char *ts);
 /* "23 november 2026" for display. */
 char *date_display(arena *a, const char *iso);
 

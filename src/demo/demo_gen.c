@@ -650,3 +650,20 @@ const char *const demo_handover_reasons[] = {
     "De zorg staat voorop: de wijkverpleegkundige neemt de regie.",
 };
 const int demo_handover_reasons_n = N(demo_handover_reasons);
+
+const char *const demo_member_reasons[] = {
+    "Denkt mee over de schulden; gaat mee naar het eerste gesprek met de schuldhulp.",
+    "Tweede gesprek samen met de regisseur: de bewoner wil een vrouwelijke hulpverlener erbij.",
+    "Kent de familie uit het buurthuis en legt contact met de oudste zoon.",
+    "Vervangt de regisseur tijdens haar verlof.",
+    "Spreekt de taal van de moeder; tolkt bij de gesprekken.",
+    "Jongerenwerk: begeleidt de dochter naar de sportclub.",
+};
+const int demo_member_reasons_n = N(demo_member_reasons);
+
+const char *const demo_member_reasons_leader[] = {
+    "Zorgen over de veiligheid van de kinderen: de teamleider volgt de casus.",
+    "Intervisie: de regisseur vroeg de teamleider mee te kijken.",
+    "Klacht van de bewoner over de aanpak; de teamleider bespreekt die met het gezin.",
+};
+const int demo_member_reasons_leader_n = N(demo_member_reasons_leader);

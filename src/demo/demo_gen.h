@@ -126,6 +126,8 @@ typedef struct demo_action_tpl {
 } demo_action_tpl;
 
 #define DEMO_ACTIONS_PER_GOAL 4
+/* Colleagues with an action in one plan, at most (they become members of the case). */
+#define DEMO_PERFORMERS_MAX 8
 
 typedef struct demo_goal_tpl {
     const char *domain;
@@ -176,5 +178,10 @@ extern const int demo_closes_n;
 
 extern const char *const demo_handover_reasons[];
 extern const int demo_handover_reasons_n;
+/* Why a colleague, or the team leader, was added to a case (need-to-know). */
+extern const char *const demo_member_reasons[];
+extern const int demo_member_reasons_n;
+extern const char *const demo_member_reasons_leader[];
+extern const int demo_member_reasons_leader_n;
 
 #endif

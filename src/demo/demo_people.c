@@ -4,6 +4,7 @@
 #include "../access/audit_db.h"
 #include "../core/date.h"
 #include "../case/case_db.h"
+#include "../casemember/casemember_db.h"
 #include "../contact/contact_db.h"
 #include "../frontdoor/frontdoor_db.h"
 #include "../household/household.h"
@@ -223,7 +224,21 @@ typedef struct case_shape {
     long closed;  /* closed cases only */
     long handover; /* 0: none */
     int64_t first_coordinator, coordinator;
+    int64_t performers[DEMO_PERFORMERS_MAX]; /* colleagues other than the coordinator with an action in the plan */
+    int n_performers;
 } case_shape;
+
+/* Remembers a colleague who carries out an action of the plan (he becomes a member of the case). */
+static void note_performer(case_shape *cs, int64_t user_id)
+{
+    if (user_id == cs->coordinator)
+        return;
+    for (int i = 0; i < cs->n_performers; i++)
+        if (cs->performers[i] == user_id)
+            return;
+    if (cs->n_performers < DEMO_PERFORMERS_MAX)
+        cs->performers[cs->n_performers++] = user_id;
+}
 
 /* Up to three goals of different life domains that fit the household. */
 static int pick_goals(demo_writer *w, const demo_household *h, const demo_goal_tpl **out, int want)
@@ -256,7 +271,7 @@ static const char *action_status(demo_writer *w, const case_shape *cs, bool goal
     return demo_rng_chance(&w->r, 70) ? "planned" : "in_progress";
 }
 
-static wt_status write_actions(demo_writer *w, const case_shape *cs, const demo_household *h, const demo_goal_tpl *g,
+static wt_status write_actions(demo_writer *w, case_shape *cs, const demo_household *h, const demo_goal_tpl *g,
                                int64_t goal_id, long goal_day, bool goal_done)
 {
     long end = cs->open ? 0 : cs->closed;
@@ -275,6 +290,7 @@ static wt_status write_actions(demo_writer *w, const case_shape *cs, const demo_
                                                                  : pick_worker(w, cs->coordinator);
             a.performer = who->name;
             a.performer_user_id = who->id;
+            note_performer(cs, who->id);
         }
         long due = goal_day + rnd(w, 10, 120);
         if (cs->open && strcmp(t->layer, "team") == 0 && demo_rng_chance(&w->r, 30))
@@ -293,7 +309,7 @@ static wt_status write_actions(demo_writer *w, const case_shape *cs, const demo_
     return WT_OK;
 }
 
-static wt_status write_plan(demo_writer *w, int64_t case_id, const case_shape *cs, const demo_household *h,
+static wt_status write_plan(demo_writer *w, int64_t case_id, case_shape *cs, const demo_household *h,
                             const demo_goal_tpl **goals, int n_goals)
 {
     db *c = w->ctx->db;
@@ -364,6 +380,47 @@ static wt_status write_contacts(demo_writer *w, int64_t case_id, const case_shap
     return WT_OK;
 }
 
+/*
+ * Need-to-know: who besides the coordinator sees the case. The colleagues who
+ * carry out an action of the plan; the former coordinator for a while after a
+ * hand-over; and, drawn from a generator of its own (so the rest of the demo
+ * stays as it was), a colleague who thinks along or the team leader.
+ */
+static wt_status write_members(demo_writer *w, int64_t case_id, const case_shape *cs)
+{
+    db *c = w->ctx->db;
+    int64_t id = 0;
+    wt_status st = WT_OK;
+    for (int i = 0; st == WT_OK && i < cs->n_performers; i++)
+        st = casemember_db_insert(c, case_id, cs->performers[i], "Voert een actie uit in het plan.", cs->coordinator,
+                                  stamp(w, cs->opened + 7 < 0 ? cs->opened + 7 : 0), &id);
+    if (st == WT_OK && cs->handover && cs->first_coordinator != cs->coordinator) {
+        int64_t existing = 0;
+        st = casemember_db_active(c, w->ctx->a, case_id, cs->first_coordinator, &existing);
+        if (st == WT_OK && !existing)
+            st = casemember_db_insert(c, case_id, cs->first_coordinator,
+                                      "Vorige regisseur: warme overdracht aan de nieuwe regisseur.", cs->coordinator,
+                                      stamp(w, cs->handover), &id);
+        if (st == WT_OK && !existing && cs->handover + 21 < 0)
+            st = casemember_db_end(c, case_id, id, cs->coordinator, stamp(w, cs->handover + 21));
+    }
+    demo_rng own;
+    demo_rng_seed(&own, (uint64_t)case_id * 0x9E3779B97F4A7C15ULL ^ w->bsn_seed);
+    if (st == WT_OK && cs->open && demo_rng_chance(&own, 30)) {
+        const demo_worker *d = &w->workers[demo_rng_int(&own, 0, w->n_workers - 1)];
+        int64_t existing = 0;
+        st = casemember_db_active(c, w->ctx->a, case_id, d->id, &existing);
+        if (st == WT_OK && !existing && d->id != cs->coordinator) {
+            bool leader = d->id == w->teamleader_id;
+            const char *reason = leader ? demo_member_reasons_leader[demo_rng_int(&own, 0, demo_member_reasons_leader_n - 1)]
+                                        : demo_member_reasons[demo_rng_int(&own, 0, demo_member_reasons_n - 1)];
+            st = casemember_db_insert(c, case_id, d->id, reason, leader ? d->id : cs->coordinator,
+                                      stamp(w, cs->opened + 20 < 0 ? cs->opened + demo_rng_int(&own, 1, 20) : 0), &id);
+        }
+    }
+    return st;
+}
+
 static wt_status write_case(demo_writer *w, int64_t hh, const demo_household *h, bool open)
 {
     const demo_goal_tpl *goals[3];
@@ -409,6 +466,8 @@ static wt_status write_case(demo_writer *w, int64_t hh, const demo_household *h,
         st = write_plan(w, case_id, &cs, h, goals, n_goals);
     if (st == WT_OK)
         st = write_contacts(w, case_id, &cs);
+    if (st == WT_OK)
+        st = write_members(w, case_id, &cs);
     if (st == WT_OK && !open) {
         const demo_close_tpl *cl = &demo_closes[demo_rng_int(&w->r, 0, demo_closes_n - 1)];
         st = case_db_close(c, case_id, day(w, cs.closed), cl->reason, cl->note);

@@ -123,7 +123,7 @@ static wt_status question_load(wt_ctx *ctx, permission perm, int64_t id, questio
     wt_status st = question_db_get(ctx->db, ctx->a, id, out);
     if (st != WT_OK)
         return st;
-    if (!policy_allows(&ctx->who, perm, (policy_target){out->team_id, 0}))
+    if (!policy_allows(&ctx->who, perm, (policy_target){.team_id = out->team_id}))
         return WT_NOTFOUND;
     return WT_OK;
 }

@@ -4,6 +4,7 @@
  * household with its members, members' changes and the search of a team.
  */
 #include "household.h"
+#include "../case/case.h"
 #include "../access/audit.h"
 #include "../access/policy.h"
 #include "../core/buf.h"
@@ -437,12 +438,13 @@ static wt_status check_access(const wt_ctx *ctx, permission perm, int64_t team_i
 {
     if (!policy_allows(&ctx->who, perm, POLICY_NO_TARGET))
         return WT_FORBIDDEN;
-    if (team_id == 0 || !policy_allows(&ctx->who, perm, (policy_target){team_id, 0}))
+    if (team_id == 0 || !policy_allows(&ctx->who, perm, (policy_target){.team_id = team_id}))
         return WT_NOTFOUND;
     return WT_OK;
 }
 
-static wt_status household_access(wt_ctx *ctx, permission perm, int64_t household_id)
+/* The team's household, known to the actor (no need-to-know: that it exists and whose case it is). */
+static wt_status household_known(wt_ctx *ctx, permission perm, int64_t household_id)
 {
     if (!policy_allows(&ctx->who, perm, POLICY_NO_TARGET))
         return WT_FORBIDDEN;
@@ -453,6 +455,13 @@ static wt_status household_access(wt_ctx *ctx, permission perm, int64_t househol
     return check_access(ctx, perm, team_id);
 }
 
+/* The content of the household: of the team, and need-to-know when the household has a case. */
+static wt_status household_access(wt_ctx *ctx, permission perm, int64_t household_id)
+{
+    wt_status st = household_known(ctx, perm, household_id);
+    return st == WT_OK ? case_household_access(ctx, household_id, perm) : st;
+}
+
 wt_status household_check_role(wt_ctx *ctx, bool write)
 {
     permission perm = write ? PERM_HOUSEHOLD_WRITE : PERM_HOUSEHOLD_READ;
@@ -461,7 +470,7 @@ wt_status household_check_role(wt_ctx *ctx, bool write)
 
 wt_status household_check_visible(wt_ctx *ctx, int64_t household_id)
 {
-    return household_access(ctx, PERM_HOUSEHOLD_READ, household_id);
+    return household_known(ctx, PERM_HOUSEHOLD_READ, household_id);
 }
 
 /* ---- operations ------------------------------------------------------------------------------------------------ */
@@ -474,6 +483,8 @@ wt_status household_get(wt_ctx *ctx, int64_t id, household *out)
     if (st != WT_OK)
         return st;
     st = check_access(ctx, PERM_HOUSEHOLD_READ, out->team_id);
+    if (st == WT_OK)
+        st = case_household_access(ctx, id, PERM_HOUSEHOLD_READ);
     if (st != WT_OK)
         return st;
     st = household_db_members(ctx->db, ctx->a, id, &out->members, &out->n_members);
@@ -492,7 +503,7 @@ wt_status household_get(wt_ctx *ctx, int64_t id, household *out)
 wt_status household_open_case(wt_ctx *ctx, int64_t household_id, household_case *out)
 {
     memset(out, 0, sizeof(*out));
-    wt_status st = household_access(ctx, PERM_HOUSEHOLD_READ, household_id);
+    wt_status st = household_known(ctx, PERM_HOUSEHOLD_READ, household_id);
     if (st != WT_OK)
         return st;
     return household_db_open_case(ctx->db, ctx->a, household_id, out);
@@ -587,9 +598,9 @@ static wt_status person_load(wt_ctx *ctx, permission perm, int64_t id, person *o
         return WT_FORBIDDEN;
     int64_t team_id = 0;
     wt_status st = person_db_get(ctx->db, ctx->a, id, out, &team_id);
-    if (st != WT_OK)
-        return st;
-    return check_access(ctx, perm, team_id);
+    if (st == WT_OK)
+        st = check_access(ctx, perm, team_id);
+    return st == WT_OK ? case_household_access(ctx, out->household_id, perm) : st;
 }
 
 wt_status person_get(wt_ctx *ctx, int64_t id, person *out)

@@ -22,6 +22,14 @@ void api_reply(http_request *req, int status, json_t *j)
 
 void api_error(http_request *req, int status, const char *code, const char *message)
 {
+    if (status == 403 && req->ctx.need_to_know_case) {
+        /* Refused on need-to-know grounds: name the case, so the client can ask access or break the glass. */
+        api_reply(req, 403, json_pack("{s:s, s:s, s:I}", "error", "need_to_know", "message",
+                                      _("Alleen de regisseur en de leden van de casus zien de inhoud. Vraag de"
+                                        " regisseur of de teamleider om toegang, of vraag noodtoegang aan."),
+                                      "case_id", (json_int_t)req->ctx.need_to_know_case));
+        return;
+    }
     api_reply(req, status, json_pack("{s:s, s:s}", "error", code, "message", message));
 }
 

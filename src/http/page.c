@@ -104,8 +104,24 @@ void page_end(http_request *req)
                 _("wijkteam - informatiesysteem van het sociaal wijkteam. Alle inzage in persoonsgegevens wordt vastgelegd."));
 }
 
+static page_need_to_know_fn need_to_know_page;
+
+void page_set_need_to_know(page_need_to_know_fn fn)
+{
+    need_to_know_page = fn;
+}
+
 void page_error(http_request *req, int status, const char *message)
 {
+    if (status == 403 && req->ctx.need_to_know_case && need_to_know_page) {
+        int64_t case_id = req->ctx.need_to_know_case;
+        req->ctx.need_to_know_case = 0;
+        buf_reset(&req->out);
+        req->status = 403;
+        need_to_know_page(req, case_id);
+        req->status = 403;
+        return;
+    }
     const char *title;
     switch (status) {
     case 400: title = _("Ongeldig verzoek"); break;
@@ -194,6 +210,9 @@ static const struct { const char *code; const char *text; } notices[] = {
     {"checked", N_("Gemarkeerd als vandaag gecontroleerd.")},
     {"removed", N_("Het is verwijderd.")},
     {"erased", N_("De gegevens van de bewoner zijn gewist. Het logboek houdt bij dat er is gewist en hoeveel, niet wat.")},
+    {"case_member_added", N_("Het teamlid is aan de casus toegevoegd en ziet nu de inhoud.")},
+    {"case_member_ended", N_("Het lidmaatschap is beëindigd; dit teamlid ziet de inhoud niet meer.")},
+    {"emergency", N_("U hebt noodtoegang. Uw reden is vastgelegd en gemeld aan de regisseur en de teamleider.")},
 };
 
 void page_notice_from_query(http_request *req)

@@ -20,6 +20,13 @@ void page_end(http_request *req);
 /* A complete page with a heading and one message, for 403/404/500 etc. */
 void page_error(http_request *req, int status, const char *message);
 /*
+ * The page a 403 shows instead when the rules refused on need-to-know grounds
+ * (ctx.need_to_know_case): set by the module that owns cases, so this layer
+ * does not depend on it.
+ */
+typedef void (*page_need_to_know_fn)(http_request *req, int64_t case_id);
+void page_set_need_to_know(page_need_to_know_fn fn);
+/*
  * Answers a failed status from the rules with the right error page and
  * returns true; returns false for WT_OK. forbidden and notfound are the
  * domain's own words for 403 and 404; the other statuses have common ones.

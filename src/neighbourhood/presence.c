@@ -57,7 +57,7 @@ bool presence_allowed(const wt_ctx *ctx, int64_t team_id)
 {
     if (ctx->who.team_id == 0)
         return false;
-    return policy_allows(&ctx->who, PERM_PRESENCE, (policy_target){team_id ? team_id : ctx->who.team_id, 0});
+    return policy_allows(&ctx->who, PERM_PRESENCE, (policy_target){.team_id = team_id ? team_id : ctx->who.team_id});
 }
 
 wt_status presence_access(const wt_ctx *ctx, int64_t team_id)

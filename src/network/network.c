@@ -7,6 +7,7 @@
 #include "network.h"
 #include "../access/audit.h"
 #include "../access/policy.h"
+#include "../case/case.h"
 #include "../core/buf.h"
 #include "../core/i18n.h"
 #include "../core/text.h"
@@ -255,9 +256,14 @@ wt_status network_team_access(wt_ctx *ctx, bool write, int64_t team_id)
     permission p = write ? PERM_HOUSEHOLD_WRITE : PERM_HOUSEHOLD_READ;
     if (!policy_allows(&ctx->who, p, POLICY_NO_TARGET))
         return WT_FORBIDDEN;
-    if (team_id == 0 || !policy_allows(&ctx->who, p, (policy_target){team_id, 0}))
+    if (team_id == 0 || !policy_allows(&ctx->who, p, (policy_target){.team_id = team_id}))
         return WT_NOTFOUND;
     return WT_OK;
+}
+
+wt_status network_household_need_to_know(wt_ctx *ctx, bool write, int64_t household_id)
+{
+    return case_household_access(ctx, household_id, write ? PERM_HOUSEHOLD_WRITE : PERM_HOUSEHOLD_READ);
 }
 
 wt_status network_person_access(wt_ctx *ctx, bool write, int64_t person_id, int64_t *household_id, const char **name)
@@ -271,7 +277,8 @@ wt_status network_person_access(wt_ctx *ctx, bool write, int64_t person_id, int6
         return st;
     if (household_id)
         *household_id = hh;
-    return network_team_access(ctx, write, team_id);
+    st = network_team_access(ctx, write, team_id);
+    return st == WT_OK ? network_household_need_to_know(ctx, write, hh) : st;
 }
 
 const char *network_check_text(errors *e, const char *field, const char *s, long max, bool required)
@@ -322,6 +329,8 @@ wt_status network_relations_of_household(wt_ctx *ctx, int64_t household_id, bool
     wt_status st = network_db_household_team(ctx->db, ctx->a, household_id, &team_id, NULL);
     if (st == WT_OK)
         st = network_team_access(ctx, false, team_id);
+    if (st == WT_OK)
+        st = network_household_need_to_know(ctx, false, household_id);
     int64_t *ids;
     const char **names;
     int nm = 0;
@@ -417,7 +426,11 @@ static wt_status relation_for_write(wt_ctx *ctx, int64_t id, net_relation *r)
     if (!policy_allows(&ctx->who, PERM_HOUSEHOLD_WRITE, POLICY_NO_TARGET))
         return WT_FORBIDDEN;
     wt_status st = network_db_relation_get(ctx->db, ctx->a, id, r);
-    return st == WT_OK ? network_team_access(ctx, true, r->team_id) : st;
+    if (st == WT_OK)
+        st = network_team_access(ctx, true, r->team_id);
+    if (st == WT_OK)
+        st = network_household_need_to_know(ctx, true, r->household_a);
+    return st == WT_OK ? network_household_need_to_know(ctx, true, r->household_b) : st;
 }
 
 wt_status network_relation_end(wt_ctx *ctx, int64_t id, const char *ended_on, errors *e)
@@ -663,6 +676,9 @@ wt_status network_need_from_action(wt_ctx *ctx, int64_t action_id, const char *s
     wt_status st = network_db_action(ctx->db, ctx->a, action_id, &ac);
     if (st == WT_OK)
         st = network_team_access(ctx, true, ac.team_id);
+    wt_case c;
+    if (st == WT_OK) /* an action of a plan: need-to-know of its case */
+        st = case_access(ctx, ac.case_id, PERM_CASE_WRITE, &c);
     if (st != WT_OK)
         return st;
     if (strcmp(ac.layer, "network") != 0 && strcmp(ac.layer, "volunteer") != 0)
@@ -695,6 +711,8 @@ wt_status network_need_get(wt_ctx *ctx, int64_t id, net_need *out)
     if (st == WT_OK)
         st = network_team_access(ctx, false, out->team_id);
     if (st == WT_OK)
+        st = network_household_need_to_know(ctx, false, out->household_id);
+    if (st == WT_OK)
         audit_need(ctx, AUDIT_READ, out);
     return st;
 }
@@ -705,6 +723,8 @@ wt_status network_needs_of_household(wt_ctx *ctx, int64_t household_id, net_need
     wt_status st = network_db_household_team(ctx->db, ctx->a, household_id, &team_id, NULL);
     if (st == WT_OK)
         st = network_team_access(ctx, false, team_id);
+    if (st == WT_OK)
+        st = network_household_need_to_know(ctx, false, household_id);
     if (st == WT_OK)
         st = network_db_needs(ctx->db, ctx->a, household_id, 0, 100, out, n);
     for (int i = 0; st == WT_OK && i < *n; i++)
@@ -727,7 +747,9 @@ static wt_status need_for_write(wt_ctx *ctx, int64_t id, net_need *n)
     if (!policy_allows(&ctx->who, PERM_HOUSEHOLD_WRITE, POLICY_NO_TARGET))
         return WT_FORBIDDEN;
     wt_status st = network_db_need_get(ctx->db, ctx->a, id, n);
-    return st == WT_OK ? network_team_access(ctx, true, n->team_id) : st;
+    if (st == WT_OK)
+        st = network_team_access(ctx, true, n->team_id);
+    return st == WT_OK ? network_household_need_to_know(ctx, true, n->household_id) : st;
 }
 
 wt_status network_need_set_status(wt_ctx *ctx, int64_t id, const char *status, errors *e)

@@ -371,6 +371,8 @@ bool network_may(wt_ctx *ctx, bool write);
 wt_status network_team_access(wt_ctx *ctx, bool write, int64_t team_id);
 /* The same for a person; gives his household and name. */
 wt_status network_person_access(wt_ctx *ctx, bool write, int64_t person_id, int64_t *household_id, const char **name);
+/* Need-to-know: the network of a household that has a case is for whoever may see that case (case.h). */
+wt_status network_household_need_to_know(wt_ctx *ctx, bool write, int64_t household_id);
 /* Checks an optional text: at most max characters of valid UTF-8; "" becomes NULL. */
 const char *network_check_text(errors *e, const char *field, const char *s, long max, bool required);
 

@@ -277,9 +277,8 @@ static void put_load(http_request *req)
     if (!present && !e.count)
         errors_add(&e, "capacity", _("Geef capacity: hoeveel hulpvragen tegelijk (0 tot 20)."));
     const char *capacity = arena_printf(req->a, "%lld", (long long)cap);
-    wt_status st = !network_may(&req->ctx, true) ? WT_FORBIDDEN
-                   : e.count                     ? WT_INVALID
-                                                 : network_load_set(&req->ctx, req->ids[0], capacity, much, &e);
+    /* The rule asks access first (404/403 before 400: existence and need-to-know do not leak), then counts errors. */
+    wt_status st = network_load_set(&req->ctx, req->ids[0], capacity, much, &e);
     if (st != WT_OK) {
         api_status(req, st, &e);
         return;
@@ -491,9 +490,8 @@ static void post_match(http_request *req)
     if (!match_body(req, &in, &e, true))
         return;
     int64_t id = 0;
-    wt_status st = !network_may(&req->ctx, true) ? WT_FORBIDDEN
-                   : e.count                     ? WT_INVALID
-                                                 : network_match_add(&req->ctx, req->ids[0], &in, &e, &id);
+    /* The rule asks access first, then counts the errors found in the body. */
+    wt_status st = network_match_add(&req->ctx, req->ids[0], &in, &e, &id);
     if (st != WT_OK) {
         api_status(req, st, &e);
         return;

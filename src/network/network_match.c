@@ -317,6 +317,8 @@ wt_status network_matches_of_need(wt_ctx *ctx, int64_t need_id, net_match **out,
     if (st == WT_OK)
         st = network_team_access(ctx, false, need.team_id);
     if (st == WT_OK)
+        st = network_household_need_to_know(ctx, false, need.household_id);
+    if (st == WT_OK)
         st = network_db_matches_of_need(ctx->db, ctx->a, need_id, out, n);
     for (int i = 0; st == WT_OK && i < *n; i++)
         audit_match(ctx, AUDIT_READ, (*out)[i].id, &need, (*out)[i].offerer_id);
@@ -399,6 +401,8 @@ wt_status network_match_add(wt_ctx *ctx, int64_t need_id, const match_input *in,
     wt_status st = network_db_need_get(ctx->db, ctx->a, need_id, &need);
     if (st == WT_OK)
         st = network_team_access(ctx, true, need.team_id);
+    if (st == WT_OK)
+        st = network_household_need_to_know(ctx, true, need.household_id);
     if (st != WT_OK)
         return st;
     match_input m = *in;
@@ -445,6 +449,8 @@ wt_status network_match_update(wt_ctx *ctx, int64_t id, const match_input *in, e
         st = network_db_need_get(ctx->db, ctx->a, cur.need_id, &need);
     if (st == WT_OK)
         st = network_team_access(ctx, true, need.team_id);
+    if (st == WT_OK)
+        st = network_household_need_to_know(ctx, true, need.household_id);
     if (st != WT_OK)
         return st;
     *need_id = cur.need_id;

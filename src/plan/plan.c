@@ -1,5 +1,6 @@
 /* plan.c - rules of the one plan: strengths, goals per life domain, layered actions, agreement (see plan.h). */
 #include "plan.h"
+#include "../casemember/casemember.h"
 #include "../access/audit.h"
 #include "../core/i18n.h"
 #include "../core/text.h"
@@ -400,6 +401,8 @@ wt_status plan_add_action(wt_ctx *ctx, int64_t goal_id, const action_input *in, 
     if (st == WT_OK)
         audit_log(ctx, AUDIT_CREATE, "action", *id, subject_of(&c));
     if (st == WT_OK)
+        st = casemember_ensure_performer(ctx, &c, x.performer_user_id);
+    if (st == WT_OK)
         st = plan_changed(ctx, &c, &p);
     return st;
 }
@@ -466,6 +469,8 @@ wt_status plan_update_action(wt_ctx *ctx, int64_t action_id, const action_input 
     st = plan_db_update_action(ctx->db, action_id, &x);
     if (st == WT_OK)
         audit_log(ctx, AUDIT_UPDATE, "action", action_id, subject_of(&c));
+    if (st == WT_OK && x.performer_user_id != old.performer_user_id)
+        st = casemember_ensure_performer(ctx, &c, x.performer_user_id);
     if (st == WT_OK)
         st = plan_changed(ctx, &c, &p);
     return st;

@@ -135,7 +135,7 @@ void team_check_composition(team_composition *c)
 
 wt_status team_composition_of(wt_ctx *ctx, int64_t team_id, team_composition *out)
 {
-    if (!policy_allows(&ctx->who, PERM_TEAM_OVERVIEW, (policy_target){team_id, 0}) && !may_admin(ctx))
+    if (!policy_allows(&ctx->who, PERM_TEAM_OVERVIEW, (policy_target){.team_id = team_id}) && !may_admin(ctx))
         return WT_FORBIDDEN;
     memset(out, 0, sizeof(*out));
     wt_status st = team_db_disciplines(ctx->db, ctx->a, team_id, &out->by_discipline, &out->n_disciplines);

@@ -148,7 +148,7 @@ wt_status timeentry_own_days(wt_ctx *ctx, const char *from, const char *to, time
 
 wt_status timeentry_balance(wt_ctx *ctx, int64_t team_id, int n_weeks, time_balance *out)
 {
-    if (!policy_allows(&ctx->who, PERM_TEAM_OVERVIEW, (policy_target){team_id, 0}))
+    if (!policy_allows(&ctx->who, PERM_TEAM_OVERVIEW, (policy_target){.team_id = team_id}))
         return ctx->who.role == ROLE_TEAMLEADER ? WT_NOTFOUND : WT_FORBIDDEN;
     team t;
     wt_status st = team_get(ctx, team_id, &t);

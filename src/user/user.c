@@ -250,7 +250,7 @@ wt_status user_list(wt_ctx *ctx, int64_t team_id, user **out, int *n)
 
 wt_status user_list_coordinators(wt_ctx *ctx, int64_t team_id, user **out, int *n)
 {
-    if (!policy_allows(&ctx->who, PERM_CASE_READ, (policy_target){team_id, 0}))
+    if (!policy_allows(&ctx->who, PERM_CASE_READ, (policy_target){.team_id = team_id}))
         return WT_FORBIDDEN;
     return user_db_list(ctx->db, ctx->a, team_id, true, out, n);
 }

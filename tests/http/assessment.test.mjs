@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, cli } from './lib.mjs';
 import { caseWithMembers, outsider, clients, isoDay, main } from './support-lib.mjs';
+import { addToCase } from './case-lib.mjs';
 
 let srv, api, web, other, fam;
 
@@ -16,6 +17,7 @@ before(async () => {
   ({ api, web } = await clients(srv.base));
   other = await outsider(srv.base, srv.db);
   fam = await caseWithMembers(api.worker, 'Zwart');
+  await addToCase(api.worker, fam.caseId, api.teamleader, 'Meten samen met de regisseur');
 });
 after(async () => { await srv.stop(); });
 

@@ -92,3 +92,11 @@ export async function otherTeam(srv) {
   }
   return result;
 }
+
+// Need-to-know: adds `member` (an ApiClient) to the case, as its coordinator or team leader
+// `by` would, with a reason; without it only the coordinator sees the case.
+export async function addToCase(by, caseId, member, reason = 'Werkt mee aan deze casus') {
+  const r = await by.post(`/api/v1/cases/${caseId}/members`, { user_id: await userId(member), reason });
+  assert.equal(r.status, 201, `member: ${r.text}`);
+  return r.json.items.find((m) => m.ended_at === null && m.reason === reason);
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, WebClient, ApiClient, webAs, apiAs } from './lib.mjs';
-import { newCase, caseWithPlan, sql, userId, isoDay, main, otherTeam } from './case-lib.mjs';
+import { newCase, caseWithPlan, sql, userId, isoDay, main, otherTeam, addToCase } from './case-lib.mjs';
 
 let srv;
 let api; // worker (sanne), the coordinator of the cases made here
@@ -241,7 +241,8 @@ test('web: write the plan on the case page; the layers are visible at a glance',
   assert.match(layers, layer('second_line', 'specialist \\(tweede lijn\\)', 1));
   assert.match(layers, /wt-layers__item wt-layers__item--none"><span class="wt-layer wt-layer--self">/, 'an empty layer looks empty');
   const audit = sql(srv.db, `SELECT entity FROM audit WHERE case_id = ${c.id} AND action IN ('create','update') AND entity <> 'case' ORDER BY id`).split('\n');
-  assert.deepEqual(audit, ['plan', 'goal', 'plan', 'action', 'plan', 'action', 'plan', 'plan_agreement']);
+  // Joost, given an action, became a member of the case (need-to-know).
+  assert.deepEqual(audit, ['plan', 'goal', 'plan', 'action', 'plan', 'action', 'case_member', 'plan', 'plan_agreement']);
 });
 
 test('web: a form with errors comes back on its own page with every field error and what was typed', async () => {
@@ -285,6 +286,7 @@ test('web: a form with errors comes back on its own page with every field error 
 
 test('web: change a goal and an action on their pages; "Klaar" marks an action done', async () => {
   const { c, goal, action } = await caseWithPlan(api);
+  await addToCase(api, c.id, await apiAs(srv.base, 'worker2'));
   const web = await webAs(srv.base, 'worker2');
   const gp = await web.get(`/goals/${goal.id}`);
   assert.equal(gp.status, 200);
@@ -309,10 +311,12 @@ test('web: change a goal and an action on their pages; "Klaar" marks an action d
 
 // ---- roles ---------------------------------------------------------------------------------------------------------
 
-test('roles: every worker and the team leader of the team may write the plan; others may not', async () => {
+test('roles: the members of the case (a worker, the team leader) may write the plan; others may not', async () => {
   const { c, goal, action } = await caseWithPlan(api);
   for (const role of ['worker2', 'teamleader']) {
     const a = await apiAs(srv.base, role);
+    assert.equal((await a.get(`/api/v1/cases/${c.id}/plan`)).status, 403, `${role} is no member yet`);
+    await addToCase(api, c.id, a, `Werkt mee (${role})`);
     assert.equal((await a.get(`/api/v1/cases/${c.id}/plan`)).status, 200, role);
     assert.equal((await a.post(`/api/v1/cases/${c.id}/goals`, { domain: 'care', body: `Doel van ${role}` })).status, 201, role);
     assert.equal((await a.patch(`/api/v1/actions/${action.id}`, { performer: `Maatje ${role}` })).status, 200, role);
@@ -338,14 +342,14 @@ test('roles: every worker and the team leader of the team may write the plan; ot
     () => w.post(`/goals/${goal.id}/actions`, { body: 'x', layer: 'self', performer: 'x' }),
     () => w.post(`/actions/${action.id}`, { status: 'done' }),
   ];
-  for (const role of ['admin', 'policy']) {
+  for (const role of ['admin', 'policy', 'community']) {
     const a = await apiAs(srv.base, role);
     const w = await webAs(srv.base, role);
     for (const f of writes(a)) assert.equal((await f()).status, 403, role);
     for (const f of pages(w)) {
       const r = await f();
       assert.equal(r.status, 403, role);
-      assert.doesNotMatch(r.text, /Rekeningen|Budgetcursus/);
+      assert.doesNotMatch(r.text, /Rekeningen|Budgetcursus|Schulden en zorgen/);
     }
   }
   for (const role of ['worker', 'teamleader']) {
@@ -367,6 +371,7 @@ test('roles: every worker and the team leader of the team may write the plan; ot
 test('reads of the plan, a goal and an action are in the audit trail', async () => {
   const { c, goal, action } = await caseWithPlan(api);
   const joost = await apiAs(srv.base, 'worker2');
+  await addToCase(api, c.id, joost);
   const q = (entity) => count(`audit WHERE action = 'read' AND entity = '${entity}' AND case_id = ${c.id} AND household_id = ${c.household_id} AND user_id = ${ids.worker2}`);
   assert.equal(q('plan'), 0);
   await joost.get(`/api/v1/cases/${c.id}/plan`);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, WebClient, ApiClient, webAs, apiAs } from './lib.mjs';
-import { newCase, caseWithPlan, sql, userId, isoDay, main, otherTeam } from './case-lib.mjs';
+import { newCase, caseWithPlan, sql, userId, isoDay, main, otherTeam, addToCase } from './case-lib.mjs';
 
 let srv;
 let api; // worker (sanne)
@@ -36,6 +36,8 @@ test('API: record contacts and read the timeline, newest first, with paging', as
   assert.equal(first.json.user.id, ids.worker);
   assert.equal(first.json.case_id, c.id);
   const joost = await apiAs(srv.base, 'worker2');
+  assert.equal((await joost.get(`/api/v1/cases/${c.id}/contacts`)).status, 403, 'no member: no timeline');
+  await addToCase(api, c.id, joost, 'Gaat mee op huisbezoek');
   const second = await joost.post(`/api/v1/cases/${c.id}/contacts`, { kind: 'phone', happened_on: isoDay(-1), summary: 'Afspraak verzet' });
   assert.equal(second.status, 201);
   assert.equal(second.json.minutes, 0, 'no duration is 0 minutes');
@@ -115,13 +117,15 @@ test('web: a long timeline is paged, 20 at a time', async () => {
   assert.match(p2, /Nieuwere contacten/);
 });
 
-test('roles: contacts only for workers and the team leader of the team', async () => {
+test('roles: contacts only for the coordinator and members of the case', async () => {
   const c = await newCase(api);
   const tl = await apiAs(srv.base, 'teamleader');
+  assert.equal((await tl.get(`/api/v1/cases/${c.id}/contacts`)).status, 403, 'the team leader is no member yet');
+  await addToCase(api, c.id, tl, 'Casusoverleg met de regisseur');
   assert.equal((await tl.post(`/api/v1/cases/${c.id}/contacts`, { kind: 'other', happened_on: isoDay(0), summary: 'Casusoverleg' })).status, 201);
   assert.equal((await tl.get(`/api/v1/cases/${c.id}/contacts`)).status, 200);
   const body = { kind: 'visit', happened_on: isoDay(0), summary: 'Niet van mij' };
-  for (const role of ['admin', 'policy']) {
+  for (const role of ['admin', 'policy', 'community']) {
     const a = await apiAs(srv.base, role);
     const w = await webAs(srv.base, role);
     assert.equal((await a.get(`/api/v1/cases/${c.id}/contacts`)).status, 403, role);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, WebClient, ApiClient, webAs, apiAs } from './lib.mjs';
-import { newHousehold, newCase, caseWithPlan, sql, userId, main, otherTeam } from './case-lib.mjs';
+import { newHousehold, newCase, caseWithPlan, sql, userId, main, otherTeam, addToCase } from './case-lib.mjs';
 
 let srv;
 let api;       // worker (sanne)
@@ -173,8 +173,11 @@ test('hand-over: only the coordinator or the team leader; errors name the field'
   const ok = await tl.post(`/api/v1/cases/${c.id}/handover`, { to_user_id: ids.worker2, reason: 'Caseload verdelen' });
   assert.equal(ok.status, 200);
   assert.equal(ok.json.coordinator.id, ids.worker2);
-  assert.equal(ok.json.handovers.length, 1);
-  assert.equal(ok.json.handovers[0].by.id, ids.teamleader);
+  assert.equal(ok.json.reason, undefined, 'the team leader, no member, gets what the team may know');
+  const seen = await api.get(`/api/v1/cases/${c.id}`);
+  assert.equal(seen.status, 200, 'the former coordinator stays a member for the hand-over');
+  assert.equal(seen.json.handovers.length, 1);
+  assert.equal(seen.json.handovers[0].by.id, ids.teamleader);
 });
 
 test('closing: reason from the list, open actions need confirmation, a closed case is read-only', async () => {
@@ -216,6 +219,7 @@ test('closing: reason from the list, open actions need confirmation, a closed ca
 
 test('every read of the case page is in the audit trail with case and household', async () => {
   const c = await newCase(api);
+  await addToCase(api, c.id, await apiAs(srv.base, 'worker2'));
   const web = await webAs(srv.base, 'worker2');
   const q = `SELECT COUNT(*) FROM audit WHERE action = 'read' AND entity = 'case' AND case_id = ${c.id} AND household_id = ${c.household_id} AND user_id = ${ids.worker2}`;
   assert.equal(sql(srv.db, q), '0');
@@ -249,8 +253,14 @@ test('roles: administrator and policy officer get 403 on every case page and API
   assert.equal(anon.status, 303);
   assert.match(anon.headers.get('location'), /^\/login\?next=\/cases\//);
   assert.equal((await new ApiClient(srv.base).get(`/api/v1/cases/${c.id}`)).status, 401);
-  // Workers and the team leader of the team read it.
+  // Need-to-know: a worker of the team who is no member gets the "known to the team" page; members read it.
+  const ahmed = await webAs(srv.base, 'community');
+  const known = await ahmed.get(`/cases/${c.id}`);
+  assert.equal(known.status, 403);
+  assert.match(known.text, /bekend bij het team/);
+  assert.doesNotMatch(known.text, /Schulden en zorgen/);
   for (const role of ['worker2', 'teamleader']) {
+    await addToCase(api, c.id, await apiAs(srv.base, role), `Werkt mee (${role})`);
     assert.equal((await (await webAs(srv.base, role)).get(`/cases/${c.id}`)).status, 200, role);
     assert.equal((await (await apiAs(srv.base, role)).get(`/api/v1/cases/${c.id}`)).status, 200, role);
   }
@@ -314,6 +324,7 @@ test('hand-over and closing are written to the audit trail', async () => {
   assert.deepEqual(rows.split('\n'), [
     `create case ${ids.worker} ${c.household_id}`,
     `update case_handover ${ids.teamleader} ${c.household_id}`,
+    `create case_member ${ids.teamleader} ${c.household_id}`,
     `update case_close ${ids.worker2} ${c.household_id}`,
   ]);
 });

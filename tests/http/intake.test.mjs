@@ -1,11 +1,12 @@
 // The intake (vraagverheldering): every route for every role, validation with
-// named fields (nothing half-written), one intake per case that every team
-// member reads, a goal of the plan from a finding in one step, and a closed
+// named fields (nothing half-written), one intake per case that the
+// coordinator and the members of the case read (the team leader, added), a goal of the plan from a finding in one step, and a closed
 // case whose intake is read-only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib.mjs';
+import { startServer, apiAs } from './lib.mjs';
 import { caseWithMembers, outsider, clients, isoDay, main } from './support-lib.mjs';
+import { addToCase } from './case-lib.mjs';
 
 let srv, api, web, other, fam;
 
@@ -14,6 +15,7 @@ before(async () => {
   ({ api, web } = await clients(srv.base));
   other = await outsider(srv.base, srv.db);
   fam = await caseWithMembers(api.worker, 'Dijkstra');
+  await addToCase(api.worker, fam.caseId, api.teamleader, 'Leest mee voor het casusoverleg');
 });
 after(async () => { await srv.stop(); });
 
@@ -101,6 +103,7 @@ test('a finding becomes a goal of the plan in one step, once; then it stays in t
 
 test('web: the intake form keeps what was typed and names each bad field', async () => {
   const fresh = await caseWithMembers(api.worker, 'Hoekstra');
+  await addToCase(api.worker, fresh.caseId, api.teamleader, 'Leest mee voor het casusoverleg');
   for (const role of ['worker', 'teamleader']) {
     const f = await web[role].get(`/cases/${fresh.caseId}/intake`);
     assert.equal(f.status, 200);
@@ -128,7 +131,8 @@ test('web: the intake form keeps what was typed and names each bad field', async
 test('other teams, administrator and policy officer see no intake; a closed case is read-only', async () => {
   const it = await api.worker.get(`/api/v1/cases/${fam.caseId}/intake`);
   const fid = it.json.findings.find((f) => f.domain === 'health').id;
-  for (const [who, code] of [[other.api, 404], [api.admin, 403], [api.policy, 403]]) {
+  const ahmed = await apiAs(srv.base, 'community');
+  for (const [who, code] of [[other.api, 404], [api.admin, 403], [api.policy, 403], [ahmed, 403]]) {
     assert.equal((await who.get(`/api/v1/cases/${fam.caseId}/intake`)).status, code);
     assert.equal((await who.put(`/api/v1/cases/${fam.caseId}/intake`, intakeBody())).status, code);
     assert.equal((await who.post(`/api/v1/intakes/findings/${fid}/goal`, { body: 'x' })).status, code);
