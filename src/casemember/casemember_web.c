@@ -231,7 +231,8 @@ void casemember_web_case_section(http_request *req, const wt_case *c)
     html_printf(b,
                 "<section class=\"wt-section\" aria-labelledby=\"h-toegang\"><h2 class=\"utrecht-heading-2\" id=\"h-toegang\">%s</h2>",
                 _("Toegang"));
-    members_block(req, c, case_access_loaded(&req->ctx, c, PERM_CASE_MEMBERS) == WT_OK);
+    /* A closed case is read-only on its page: no forms (the team leader can still add a member from the known page). */
+    members_block(req, c, case_is_open(c) && case_access_loaded(&req->ctx, c, PERM_CASE_MEMBERS) == WT_OK);
     if (case_access_loaded(&req->ctx, c, PERM_CASE_ACCESS_LOG) == WT_OK) {
         emergencies_block(req, c);
         access_log_block(req, c);

@@ -12,6 +12,7 @@
 #include "../../src/access/audit.h"
 #include "../../src/case/case.h"
 #include "../../src/case/case_db.h"
+#include "../../src/casemember/casemember.h"
 #include "../../src/contact/contact.h"
 #include "../../src/core/date.h"
 #include "../../src/db/db.h"
@@ -269,6 +270,10 @@ Test(case_rules, reading_a_case_is_logged_with_case_and_household)
 {
     act_as(1, ROLE_WORKER, 1);
     int64_t id = open_case(2, 0);
+    errors err;
+    errors_init(&err, &fx.a);
+    int64_t member = 0;
+    cr_assert_eq(casemember_add(&fx.ctx, id, 5, "Tweede gesprek samen", &err, &member), WT_OK);
     act_as(5, ROLE_WORKER, 1);
     wt_case c;
     cr_assert_eq(case_get(&fx.ctx, id, &c), WT_OK);
