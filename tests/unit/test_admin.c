@@ -21,11 +21,11 @@ Test(admin_policy, the_administrator_may_manage_users_and_nothing_of_residents)
                                            PERM_TEAM_OVERVIEW,  PERM_AGGREGATES,      PERM_PRESENCE};
     for (size_t i = 0; i < sizeof residents / sizeof residents[0]; i++) {
         cr_assert_not(policy_allows(&admin, residents[i], POLICY_NO_TARGET), "permission %d", (int)residents[i]);
-        cr_assert_not(policy_allows(&admin, residents[i], (policy_target){1, 3}), "permission %d", (int)residents[i]);
+        cr_assert_not(policy_allows(&admin, residents[i], (policy_target){.team_id = 1, .coordinator_id = 3}), "permission %d", (int)residents[i]);
     }
     /* Even an administrator account that somehow has a team sees nothing of it. */
     admin.team_id = 1;
-    cr_assert_not(policy_allows(&admin, PERM_CASE_READ, (policy_target){1, 0}));
+    cr_assert_not(policy_allows(&admin, PERM_CASE_READ, (policy_target){.team_id = 1}));
     cr_assert(policy_allows(&admin, PERM_USER_ADMIN, POLICY_NO_TARGET));
 }
 
