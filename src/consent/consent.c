@@ -4,6 +4,7 @@
  * them with the policy and the audit trail.
  */
 #include "consent.h"
+#include "../case/case.h"
 #include "../access/audit.h"
 #include "../core/i18n.h"
 #include "../core/text.h"
@@ -188,7 +189,9 @@ wt_status consent_household_access(wt_ctx *ctx, int64_t household_id, bool write
     wt_status st = consent_db_household_team(ctx->db, ctx->a, household_id, &team_id);
     if (st != WT_OK)
         return st;
-    return policy_allows(&ctx->who, perm, (policy_target){team_id, 0}) ? WT_OK : WT_NOTFOUND;
+    if (!policy_allows(&ctx->who, perm, (policy_target){.team_id = team_id}))
+        return WT_NOTFOUND;
+    return case_household_access(ctx, household_id, perm); /* need-to-know when the household has a case */
 }
 
 static audit_subject subject_of(const consent *c)
