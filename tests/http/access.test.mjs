@@ -19,11 +19,11 @@ const GLASS_SECONDS = 4;
 const SECRET_REASON = 'Vertrouwelijk-7731: zorgen om huiselijk geweld';
 const SECRET_GIVEN = 'Wendelien';
 
-let srv, api, web, other, ids;
+let srv, api, web, other, ids, service;
 let seq = 0;
 
 // Content routes: everything under a case, its plan, its household and the persons, assessments and network of it.
-const CONTENT = /^(\/api\/v1)?\/(cases|goals|actions|households|persons|assessments|intakes\/findings|relations|needs)\/\{id\}/;
+const CONTENT = /^(\/api\/v1)?\/(cases|goals|actions|households|persons|assessments|intakes\/findings|relations|needs|consents|referrals)\/\{id\}/;
 // Routes with their own tests below (membership, emergency access, who looked).
 const ACCESS_ROUTES = /\/(members|emergency-access|access-log)(\/|$)/;
 const routes = cli(['routes']).trim().split('\n').map((l) => {
@@ -62,15 +62,25 @@ async function fixture(coordinator) {
   assert.equal(rel.status, 201, rel.text);
   const need = await coordinator.post('/api/v1/needs', { household_id: h.json.id, skill: 'odd_jobs', body: 'Een lamp ophangen' });
   assert.equal(need.status, 201, need.text);
+  const consent = await coordinator.post(`/api/v1/households/${h.json.id}/consents`, {
+    person_id: adult, what: ['contact', 'question'], organization_id: service.organization_id,
+    purpose: 'referral', given_on: isoDay(0), form: 'written',
+  });
+  assert.equal(consent.status, 201, consent.text);
+  const ref = await coordinator.post(`/api/v1/actions/${a.json.id}/referrals`,
+    { service_id: service.id, reason: 'Geldzorgen, wil hulp', urgency: 'soon', shared: ['contact', 'question'] });
+  assert.equal(ref.status, 201, ref.text);
   return {
     cases: c.json.id, goals: g.json.id, actions: a.json.id, households: h.json.id, persons: adult,
     assessments: as.json.id, 'intakes/findings': it.json.findings[0].id, relations: rel.json.id, needs: need.json.id,
+    consents: consent.json.id, referrals: ref.json.id,
   };
 }
 
 function pathOf(pattern, fx) {
   const kind = pattern.match(CONTENT)[2];
-  return pattern.replace('{id}', String(fx[kind]));
+  const path = pattern.replace('{id}', String(fx[kind]));
+  return pattern.endsWith('/consents/check') ? `${path}?what=contact&purpose=referral` : path;
 }
 
 async function call(client, method, path) {
@@ -95,6 +105,9 @@ before(async () => {
     web[role] = await webAs(srv.base, role);
   }
   other = await otherTeam(srv);
+  const services = await api.worker.get('/api/v1/services?q=schuld');
+  assert.equal(services.status, 200, services.text);
+  service = services.json.items[0];
   ids = await fixture(api.worker);
   await addMember(api.worker, ids.cases, api.worker2);
 });

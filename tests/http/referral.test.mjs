@@ -5,8 +5,9 @@
 // the API, for every role, and for a worker of another team.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, WebClient, ApiClient } from './lib.mjs';
+import { startServer, WebClient, ApiClient, apiAs } from './lib.mjs';
 import { caseWithMembers, outsider, clients, isoDay, main } from './support-lib.mjs';
+import { addToCase } from './case-lib.mjs';
 import { sql } from './case-lib.mjs';
 
 let srv;
@@ -245,9 +246,14 @@ test('web: refer from an action: search the map, no consent 400, record consent 
   assert.equal(wbad.status, 409);
 });
 
-test('roles: team leader allowed; administrator and policy officer 403; another team 404; anonymous must log in', async () => {
+test('roles: team leader allowed once added to the case; a non-member 403; administrator and policy officer 403; another team 404; anonymous must log in', async () => {
   const k = await caseWithAction();
   const consent = await giveConsent(k);
+  // Need-to-know: the team leader reads a case he was added to; a colleague who is no member does not.
+  const ahmed = await apiAs(srv.base, 'community');
+  assert.equal((await ahmed.get(`/api/v1/cases/${k.caseId}/referrals`)).status, 403);
+  assert.equal((await ahmed.get(`/api/v1/households/${k.householdId}/consents`)).status, 403);
+  await addToCase(api.worker, k.caseId, api.teamleader, 'Volgt de verwijzing naar de schuldhulp');
   const r = await api.worker.post(`/api/v1/actions/${k.actionId}/referrals`, referralBody());
   assert.equal(r.status, 201);
   const id = r.json.id;
