@@ -207,7 +207,7 @@ static const char *display(arena *a, col_type t, const char *v)
 
 static policy_target target_of(const privacy_subject *s)
 {
-    return (policy_target){s->team_id, s->coordinator_id};
+    return (policy_target){.team_id = s->team_id, .coordinator_id = s->coordinator_id};
 }
 
 wt_status privacy_subject_get(wt_ctx *ctx, int64_t person_id, privacy_subject *out)

@@ -47,6 +47,8 @@ typedef struct stmt {
 
 #define CASE_STMTS(S)                                                                                                  \
     {"case_handover", "UPDATE case_handover SET reason = '' WHERE reason <> '' AND case_id IN (" S ")", true},       \
+    {"case_member", "UPDATE case_member SET reason = '' WHERE reason <> '' AND case_id IN (" S ")", true},           \
+    {"case_emergency", "UPDATE case_emergency SET reason = '' WHERE reason <> '' AND case_id IN (" S ")", true},     \
     {"cases", "UPDATE cases SET reason = '', close_note = NULL WHERE (reason <> '' OR close_note IS NOT NULL)"      \
               " AND id IN (" S ")", true}
 

@@ -24,8 +24,9 @@ let seq = 0;
 
 // Content routes: everything under a case, its plan, its household and the persons, assessments and network of it.
 const CONTENT = /^(\/api\/v1)?\/(cases|goals|actions|households|persons|assessments|intakes\/findings|relations|needs|consents|referrals)\/\{id\}/;
-// Routes with their own tests below (membership, emergency access, who looked).
-const ACCESS_ROUTES = /\/(members|emergency-access|access-log)(\/|$)/;
+// Routes with their own tests below (membership, emergency access, who looked), and the resident's
+// rights (his file, erasure), which are for the coordinator and the team leader (tests/http/privacy.test.mjs).
+const ACCESS_ROUTES = /\/(members|emergency-access|access-log)(\/|$)|\/persons\/\{id\}\/(rights|file|file\.pdf|erase|erasure)$/;
 const routes = cli(['routes']).trim().split('\n').map((l) => {
   const [method, pattern] = l.split('\t');
   return { method, pattern };
@@ -165,6 +166,15 @@ test('a non-member of the team and the team leader get 403 without content; noth
   assert.deepEqual(after_.json, before_.json, 'the plan did not change');
   const rel = await api.worker.get(`/api/v1/households/${ids.households}/relations`);
   assert.equal(rel.json.items.filter((x) => !x.ended_on).length, 1, 'the relation still stands');
+});
+
+test("the resident's file: the coordinator and the team leader, not a member or another worker", async () => {
+  for (const [role, code] of [['worker', 200], ['teamleader', 200], ['worker2', 403], ['community', 403], ['policy', 403], ['admin', 403]]) {
+    const r = await api[role].get(`/api/v1/persons/${ids.persons}/file`);
+    assert.equal(r.status, code, `${role}: ${r.status}`);
+    if (code !== 200) assert.ok(!leaks(r.text), `${role} leaks content`);
+  }
+  assert.equal((await other.api.worker.get(`/api/v1/persons/${ids.persons}/file`)).status, 404);
 });
 
 test('the known page says who coordinates and how to ask access, and nothing more', async () => {

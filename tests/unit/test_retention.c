@@ -319,7 +319,7 @@ Test(retention, the_file_of_a_person_holds_every_kind_and_is_logged_as_an_export
 Test(retention, every_table_about_a_person_is_known_to_the_erasure)
 {
     static const char *const known[] = {
-        "person", "household", "cases", "case_handover", "contact", "plan", "goal", "action", "intake",
+        "person", "household", "cases", "case_handover", "case_member", "case_emergency", "contact", "plan", "goal", "action", "intake",
         "intake_finding", "assessment", "assessment_score", "relation", "offer", "helper_load", "need",
         "network_match", "signal", "signal_followup", "question", "consent", "referral", "referral_event",
         "activity_role", "idea", NULL,
