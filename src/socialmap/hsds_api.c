@@ -84,6 +84,22 @@ static bool bad_id_param(http_request *req, const char *name)
     return false;
 }
 
+/*
+ * ?format= of the lists: the standard's default "json" is what every list answers; its optional "ndjson"
+ * (every result, unpaged) is not offered, so it and anything else is refused naming the parameter.
+ */
+static bool bad_format(http_request *req)
+{
+    const char *v = req_query(req, "format");
+    if (!v || !*v || strcmp(v, "json") == 0)
+        return false;
+    errors e;
+    errors_init(&e, req->a);
+    errors_add(&e, "format", _("Alleen format=json wordt ondersteund; blader met page en per_page."));
+    api_invalid(req, &e);
+    return true;
+}
+
 static void get_meta(http_request *req)
 {
     api_reply(req, 200,
@@ -93,7 +109,7 @@ static void get_meta(http_request *req)
 
 static void get_services(http_request *req)
 {
-    if (bad_id_param(req, "organization_id") || bad_id_param(req, "taxonomy_term_id") || bad_id_param(req, "taxonomy_id"))
+    if (bad_format(req) || bad_id_param(req, "organization_id") || bad_id_param(req, "taxonomy_term_id") || bad_id_param(req, "taxonomy_id"))
         return;
     paging p = read_paging(req);
     sm_query q;
@@ -157,6 +173,8 @@ static json_t *published_services(http_request *req, const char *org_id, bool fu
 
 static void get_organizations(http_request *req)
 {
+    if (bad_format(req))
+        return;
     paging p = read_paging(req);
     hsds_row *rows;
     int n = 0;
@@ -220,6 +238,8 @@ static void get_organization(http_request *req)
 
 static void list_of(http_request *req, const char *resource, const char *field, const char *value)
 {
+    if (bad_format(req))
+        return;
     paging p = read_paging(req);
     hsds_row *rows;
     int n = 0;
@@ -278,7 +298,7 @@ static json_t *sal_json(http_request *req, const hsds_row *row)
 
 static void get_service_at_locations(http_request *req)
 {
-    if (bad_id_param(req, "organization_id") || bad_id_param(req, "taxonomy_term_id") || bad_id_param(req, "taxonomy_id"))
+    if (bad_format(req) || bad_id_param(req, "organization_id") || bad_id_param(req, "taxonomy_term_id") || bad_id_param(req, "taxonomy_id"))
         return;
     paging p = read_paging(req);
     sm_query q;

@@ -39,6 +39,7 @@
 
 #define SM_PAGE 20
 #define SM_CHECK_DAYS 365 /* an entry older than this is flagged "check again" */
+#define SM_STALE_MAX 200  /* organisations and locations the check list shows at most */
 #define SM_KM_MAX 100.0
 
 /* wijkteam's own taxonomies (sql/migrations/0005_socialmap.sql). */

@@ -5,6 +5,9 @@
  *   POST /api/v1/services                an HSDS service object (nested objects allowed), optional "wijkteam"
  *   PUT  /api/v1/services/{key}
  *   GET  /api/v1/organizations?q=  GET/PUT /api/v1/organizations/{key}  POST /api/v1/organizations
+ *   GET  /api/v1/taxonomy_terms?taxonomy_id=   POST /api/v1/taxonomy_terms   PUT /api/v1/taxonomy_terms/{key}
+ *   GET  /api/v1/socialmap/check          what has not been checked for a year (as the page /socialmap/check)
+ *   POST /api/v1/{services,organizations,locations}/{key}/checked   marks an entry as checked today
  * Writes go through the same importer as `wijkteam socialmap import`, so the
  * API accepts exactly what the standard describes; problems come back per
  * field ("service_at_locations[0].location.latitude").
@@ -282,6 +285,199 @@ static void get_organization(http_request *req)
     api_reply(req, 200, hsds_compile(&req->ctx, &row, HSDS_ORG_SERVICES));
 }
 
+/* ---- taxonomy terms ------------------------------------------------------------------------------------------- */
+
+static bool fixed_taxonomy(const char *id)
+{
+    return id && (strcmp(id, SM_TAXONOMY_DOMAINS) == 0 || strcmp(id, SM_TAXONOMY_TARGETS) == 0 ||
+                  strcmp(id, SM_TAXONOMY_LINE) == 0);
+}
+
+static json_t *term_json(const hsds_row *t)
+{
+    json_t *o = hsds_row_json(t);
+    json_object_set_new(o, "fixed", json_boolean(fixed_taxonomy(hsds_get(t, "taxonomy_id"))));
+    return o;
+}
+
+static wt_status append_terms(http_request *req, const char *taxonomy_id, json_t *items)
+{
+    hsds_row *terms;
+    int n = 0;
+    wt_status st = socialmap_terms(&req->ctx, taxonomy_id, &terms, &n);
+    for (int i = 0; st == WT_OK && i < n; i++)
+        json_array_append_new(items, term_json(&terms[i]));
+    return st;
+}
+
+static void get_terms(http_request *req)
+{
+    const char *tid = query_text(req, "taxonomy_id");
+    json_t *items = json_array();
+    wt_status st;
+    if (tid) {
+        hsds_row tax;
+        st = socialmap_get(&req->ctx, "taxonomy", tid, &tax);
+        if (st == WT_NOTFOUND) {
+            errors e;
+            errors_init(&e, req->a);
+            errors_add(&e, "taxonomy_id", _("Deze indeling bestaat niet."));
+            json_decref(items);
+            api_invalid(req, &e);
+            return;
+        }
+        if (st == WT_OK)
+            st = append_terms(req, tid, items);
+    } else {
+        hsds_row *taxes;
+        int nt = 0;
+        st = socialmap_taxonomies(&req->ctx, &taxes, &nt);
+        for (int i = 0; st == WT_OK && i < nt; i++)
+            st = append_terms(req, hsds_get(&taxes[i], "id"), items);
+    }
+    if (st != WT_OK) {
+        json_decref(items);
+        api_status(req, st, NULL);
+        return;
+    }
+    api_reply(req, 200, json_pack("{s:o}", "items", items));
+}
+
+/* POST (key NULL) or PUT of a term of the team's own categories: taxonomy_id, name, code, description, parent_id. */
+static void save_term(http_request *req, const char *key)
+{
+    json_t *body = api_body(req);
+    if (!body)
+        return;
+    static const char *const known[] = {"taxonomy_id", "name", "code", "description", "parent_id", NULL};
+    static const char *const ignored[] = {"id", "taxonomy", "language", "term_uri", "fixed", NULL};
+    errors e;
+    errors_init(&e, req->a);
+    api_refuse_unknown(body, known, ignored, &e);
+    json_t *id = json_object_get(body, "id");
+    if (key && id && (!json_is_string(id) || strcasecmp(json_string_value(id), key) != 0))
+        errors_add(&e, "id", _("De id in het object verschilt van de id in het adres."));
+    hsds_row t;
+    wt_status st = WT_OK;
+    if (key) {
+        st = socialmap_get(&req->ctx, "taxonomy_term", key, &t);
+    } else {
+        t = hsds_row_new(req->a, hsds_resource_by_name("taxonomy_term"));
+        hsds_set_raw(&t, "language", "nl");
+    }
+    for (int i = 0; st == WT_OK && known[i]; i++) {
+        if (!json_object_get(body, known[i]))
+            continue;
+        const char *v = api_str(body, known[i], &e);
+        hsds_set(req->a, &t, known[i], v ? arena_strdup(req->a, v) : NULL);
+    }
+    json_decref(body);
+    if (st == WT_OK && !hsds_get(&t, "description") && hsds_get(&t, "name"))
+        hsds_set_raw(&t, "description", hsds_get(&t, "name"));
+    if (st == WT_OK && e.count)
+        st = WT_INVALID;
+    if (st == WT_OK)
+        st = socialmap_save_term(&req->ctx, &t, &e);
+    if (st != WT_OK) {
+        api_status(req, st, &e);
+        return;
+    }
+    api_reply(req, key ? 200 : 201, term_json(&t));
+    if (!key)
+        resp_header(req, "Location", arena_printf(req->a, "/api/v1/taxonomy_terms/%s", hsds_get(&t, "id")));
+}
+
+static void post_term(http_request *req)
+{
+    save_term(req, NULL);
+}
+
+static void put_term(http_request *req)
+{
+    save_term(req, req->keys[0]);
+}
+
+/* ---- what to check -------------------------------------------------------------------------------------------- */
+
+static wt_status stale_json(http_request *req, const char *resource, json_t **out)
+{
+    sm_stale *rows;
+    int n = 0;
+    wt_status st = socialmap_stale(&req->ctx, resource, SM_STALE_MAX, &rows, &n);
+    *out = json_array();
+    for (int i = 0; st == WT_OK && i < n; i++) {
+        json_t *o = json_pack("{s:s, s:s, s:o}", "id", rows[i].id, "name", rows[i].name, "last_checked",
+                              json_str_or_null(rows[i].last_checked));
+        if (strcmp(resource, "location") == 0)
+            json_object_set_new(o, "organization_id", json_str_or_null(rows[i].organization_id));
+        json_array_append_new(*out, o);
+    }
+    return st;
+}
+
+static void get_check(http_request *req)
+{
+    int limit, offset;
+    api_paging(req, &limit, &offset);
+    if (limit > 100)
+        limit = 100;
+    sm_service *svcs;
+    int n = 0;
+    bool more = false;
+    json_t *orgs = NULL, *locs = NULL;
+    wt_status st = socialmap_to_check(&req->ctx, limit, offset, &svcs, &n, &more);
+    if (st == WT_OK)
+        st = stale_json(req, "organization", &orgs);
+    if (st == WT_OK)
+        st = stale_json(req, "location", &locs);
+    if (st != WT_OK) {
+        json_decref(orgs);
+        json_decref(locs);
+        api_status(req, st, NULL);
+        return;
+    }
+    json_t *items = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(items, socialmap_service_json(&svcs[i]));
+    api_reply(req, 200, json_pack("{s:i, s:o, s:b, s:i, s:i, s:o, s:o}", "check_days", SM_CHECK_DAYS, "services", items,
+                                  "more", more, "limit", limit, "offset", offset, "organizations", orgs, "locations",
+                                  locs));
+}
+
+static void mark_checked(http_request *req, const char *resource)
+{
+    wt_status st = socialmap_mark_checked(&req->ctx, resource, req->keys[0]);
+    const char *checked = NULL, *note = NULL;
+    if (st == WT_OK && strcmp(resource, "service") == 0) {
+        sm_service s;
+        st = socialmap_service_get(&req->ctx, req->keys[0], &s);
+        checked = st == WT_OK ? s.assured_date : NULL;
+    } else if (st == WT_OK) {
+        st = socialmap_wijkteam_fields(&req->ctx, resource, req->keys[0], &checked, &note);
+    }
+    if (st != WT_OK) {
+        api_status(req, st, NULL);
+        return;
+    }
+    api_reply(req, 200, json_pack("{s:s, s:o, s:b}", "id", req->keys[0], "last_checked", json_str_or_null(checked),
+                                  "needs_check", false));
+}
+
+static void post_service_checked(http_request *req)
+{
+    mark_checked(req, "service");
+}
+
+static void post_organization_checked(http_request *req)
+{
+    mark_checked(req, "organization");
+}
+
+static void post_location_checked(http_request *req)
+{
+    mark_checked(req, "location");
+}
+
 void socialmap_api_routes(void)
 {
     router_add("GET", "/api/v1/services", get_services, ROUTE_API);
@@ -292,4 +488,11 @@ void socialmap_api_routes(void)
     router_add("POST", "/api/v1/organizations", post_organization, ROUTE_API);
     router_add("GET", "/api/v1/organizations/{key}", get_organization, ROUTE_API);
     router_add("PUT", "/api/v1/organizations/{key}", put_organization, ROUTE_API);
+    router_add("POST", "/api/v1/services/{key}/checked", post_service_checked, ROUTE_API);
+    router_add("POST", "/api/v1/organizations/{key}/checked", post_organization_checked, ROUTE_API);
+    router_add("POST", "/api/v1/locations/{key}/checked", post_location_checked, ROUTE_API);
+    router_add("GET", "/api/v1/socialmap/check", get_check, ROUTE_API);
+    router_add("GET", "/api/v1/taxonomy_terms", get_terms, ROUTE_API);
+    router_add("POST", "/api/v1/taxonomy_terms", post_term, ROUTE_API);
+    router_add("PUT", "/api/v1/taxonomy_terms/{key}", put_term, ROUTE_API);
 }

@@ -1883,7 +1883,7 @@ static void stale_list(http_request *req, const char *resource, const char *what
     buf *b = &req->out;
     sm_stale *rows;
     int n = 0;
-    if (socialmap_stale(&req->ctx, resource, 200, &rows, &n) != WT_OK)
+    if (socialmap_stale(&req->ctx, resource, SM_STALE_MAX, &rows, &n) != WT_OK)
         return;
     html_printf(b, "<h2 class=\"utrecht-heading-2\">%s (%d)</h2>", heading, n);
     if (n == 0) {
