@@ -1,7 +1,7 @@
 /*
  * home_web.c - the start page. Each role starts where its work is: a worker
- * at his work queue (his open cases, his actions that are due or overdue,
- * cases handed to him lately), a team leader at the same plus the team, an
+ * at his work queue (his open cases, his actions that are due or overdue, the
+ * follow-ups of neighbours he asked to help, cases handed to him lately), a team leader at the same plus the team, an
  * administrator at users and teams, a policy officer at the figures.
  */
 #include "home_web.h"
@@ -12,6 +12,7 @@
 #include "../http/html.h"
 #include "../http/page.h"
 #include "../http/router.h"
+#include "../network/network_web.h"
 #include "../plan/plan.h"
 #include "support_web.h"
 
@@ -116,6 +117,7 @@ static void work_queue(http_request *req)
     heading(req);
     casemember_web_home_section(req);
     actions_block(req, &w);
+    network_home_block(req);
     support_home_sections(req);
     handovers_block(req, &w);
     cases_block(req, &w);

@@ -1,7 +1,8 @@
-/* support_api.c - the support domains' part of other JSON answers (see support_api.h). */
+/* support_api.c - the support and network domains' part of other JSON answers (see support_api.h). */
 #include "support_api.h"
 #include "../assessment/assessment.h"
 #include "../assessment/assessment_api.h"
+#include "../network/network_api.h"
 #include "../referral/referral.h"
 #include "../referral/referral_api.h"
 
@@ -20,5 +21,5 @@ wt_status support_worklist_json(http_request *req, json_t *o)
     if (st != WT_OK)
         return st;
     json_object_set_new(o, "assessments_due", assessment_due_json(due, n));
-    return WT_OK;
+    return network_worklist_json(req, o);
 }

@@ -148,6 +148,12 @@ char *network_distance_text(arena *a, double metres)
     return arena_printf(a, "%ld,%ld km", tenths / 10, tenths % 10);
 }
 
+bool network_follow_up_overdue(const char *follow_up_on, wt_date today)
+{
+    wt_date d;
+    return follow_up_on && date_parse(follow_up_on, &d) && date_compare(d, today) < 0;
+}
+
 bool network_match_transition_ok(const char *from, const char *to)
 {
     if (!from || !to)

@@ -50,6 +50,8 @@
 #define NETWORK_FOLLOW_UP_DAYS 14
 #define NETWORK_TOP 20         /* connectors listed */
 #define NETWORK_LIST 50        /* isolated residents, conflicts listed */
+#define NETWORK_DUE_LIMIT 50   /* match follow-ups in the work queue */
+#define NETWORK_DUE_DAYS 7     /* the work queue shows follow-ups due within a week, like actions */
 
 /* Code tables: code and Dutch label, NULL-terminated. */
 typedef struct net_code {
@@ -84,6 +86,8 @@ bool network_at_limit(int load, int capacity, bool carries_much);
 char *network_distance_text(arena *a, double metres);
 /* May a match go from status `from` to status `to`? (proposed -> asked -> accepted -> ended; declined) */
 bool network_match_transition_ok(const char *from, const char *to);
+/* Is the follow-up of an open match overdue on `today`? (a follow-up date before today; none: never) */
+bool network_follow_up_overdue(const char *follow_up_on, wt_date today);
 
 /* One person who might be asked to meet a need, with everything the ranking looks at. */
 typedef struct net_candidate {
@@ -285,6 +289,7 @@ typedef struct net_match {
     int64_t household_id;
     const char *household_name;
     const char *need_body;
+    bool overdue; /* network_matches_due_for: the follow-up date has passed */
 } net_match;
 
 typedef struct match_input {
@@ -339,7 +344,10 @@ wt_status network_proposals(wt_ctx *ctx, int64_t need_id, net_need *need, net_ca
 wt_status network_matches_of_need(wt_ctx *ctx, int64_t need_id, net_match **out, int *n);
 wt_status network_match_add(wt_ctx *ctx, int64_t need_id, const match_input *in, errors *e, int64_t *id);
 wt_status network_match_update(wt_ctx *ctx, int64_t id, const match_input *in, errors *e, int64_t *need_id);
-/* The acting user's open matches whose follow-up is due within `days` (for the work queue). */
+/*
+ * The work queue: the open matches the acting user recorded in his team whose follow-up is due within
+ * `days` or overdue, soonest first, leaving out households whose case he may not see (need-to-know).
+ */
 wt_status network_matches_due_for(wt_ctx *ctx, int days, net_match **out, int *n);
 
 /* Everything recorded about one resident (subject access), and its removal. */

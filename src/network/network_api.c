@@ -606,6 +606,27 @@ static void get_helpers(http_request *req)
     api_reply(req, 200, json_pack("{s:o}", "items", items));
 }
 
+wt_status network_worklist_json(http_request *req, json_t *o)
+{
+    net_match *m = NULL;
+    int n = 0;
+    wt_status st = network_matches_due_for(&req->ctx, NETWORK_DUE_DAYS, &m, &n);
+    if (st != WT_OK)
+        return st;
+    json_t *items = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(
+            items, json_pack("{s:I, s:I, s:I, s:s, s:s, s:s, s:s, s:s, s:b, s:s}", "match_id", (json_int_t)m[i].id,
+                             "need_id", (json_int_t)m[i].need_id, "household_id", (json_int_t)m[i].household_id,
+                             "household_name", m[i].household_name, "need", m[i].need_body, "offerer_name",
+                             m[i].offerer_name, "status", m[i].status, "follow_up_on", m[i].follow_up_on, "overdue",
+                             m[i].overdue, "url",
+                             arena_printf(req->a, "/needs/%lld/proposals#match-%lld", (long long)m[i].need_id,
+                                          (long long)m[i].id)));
+    json_object_set_new(o, "matches_due", items);
+    return WT_OK;
+}
+
 void network_api_routes(void)
 {
     router_add("GET", "/api/v1/relations", get_relations, ROUTE_API);

@@ -648,6 +648,7 @@ static void fill_match(const db_result *r, int i, net_match *o)
     o->household_id = db_get_int(r, i, 11);
     o->household_name = db_get(r, i, 12);
     o->need_body = db_get(r, i, 13);
+    o->overdue = false;
 }
 
 static wt_status match_list(db *c, arena *a, db_result *r, net_match **out, int *n)
@@ -727,14 +728,14 @@ wt_status network_db_need_has_accepted(db *c, arena *a, int64_t need_id, bool *y
     return st;
 }
 
-wt_status network_db_matches_due(db *c, arena *a, int64_t user_id, const char *until, int limit, net_match **out,
-                                 int *n)
+wt_status network_db_matches_due(db *c, arena *a, int64_t user_id, int64_t team_id, const char *until, int limit,
+                                 net_match **out, int *n)
 {
     db_result r;
     wt_status st = db_query(c, a, &r,
-                            "SELECT " MATCH_COLS MATCH_FROM " WHERE m.recorded_by = ? AND m.status IN ('proposed', 'asked',"
-                            " 'accepted') AND m.follow_up_on <= ? ORDER BY m.follow_up_on, m.id LIMIT ?",
-                            DB_ARGS(DB_I(user_id), DB_T(until), DB_I(limit)));
+                            "SELECT " MATCH_COLS MATCH_FROM " WHERE m.recorded_by = ? AND h.team_id = ? AND m.status IN"
+                            " ('proposed', 'asked', 'accepted') AND m.follow_up_on <= ? ORDER BY m.follow_up_on, m.id LIMIT ?",
+                            DB_ARGS(DB_I(user_id), DB_I(team_id), DB_T(until), DB_I(limit)));
     return st == WT_OK ? match_list(c, a, &r, out, n) : st;
 }
 

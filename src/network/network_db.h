@@ -114,8 +114,9 @@ wt_status network_db_match_update(db *c, int64_t id, const char *status, const c
 wt_status network_db_match_offerers(db *c, arena *a, int64_t need_id, int64_t **ids, int *n);
 /* Is any match of the need accepted? */
 wt_status network_db_need_has_accepted(db *c, arena *a, int64_t need_id, bool *yes);
-wt_status network_db_matches_due(db *c, arena *a, int64_t user_id, const char *until, int limit, net_match **out,
-                                 int *n);
+/* Open matches the user recorded for households of the team, follow-up on or before `until`. */
+wt_status network_db_matches_due(db *c, arena *a, int64_t user_id, int64_t team_id, const char *until, int limit,
+                                 net_match **out, int *n);
 
 /* The team's graph */
 typedef struct net_team_person {

@@ -486,12 +486,31 @@ wt_status network_match_update(wt_ctx *ctx, int64_t id, const match_input *in, e
 wt_status network_matches_due_for(wt_ctx *ctx, int days, net_match **out, int *n)
 {
     *n = 0;
+    *out = NULL;
     if (!network_may(ctx, false) || ctx->who.user_id == 0)
         return WT_FORBIDDEN;
     char until[11];
     date_format(date_add_days(date_today(), days), until);
-    wt_status st = network_db_matches_due(ctx->db, ctx->a, ctx->who.user_id, until, 50, out, n);
-    for (int i = 0; st == WT_OK && i < *n; i++)
-        audit_log(ctx, AUDIT_READ, "match", (*out)[i].id, (audit_subject){(*out)[i].household_id, 0, 0});
-    return st;
+    net_match *all;
+    int n_all = 0;
+    wt_status st = network_db_matches_due(ctx->db, ctx->a, ctx->who.user_id, ctx->who.team_id, until, NETWORK_DUE_LIMIT,
+                                          &all, &n_all);
+    if (st != WT_OK)
+        return st;
+    /* Need-to-know: a match of a household whose case the worker may no longer see is not his to follow up. */
+    *out = all;
+    for (int i = 0; i < n_all; i++) {
+        st = network_household_need_to_know(ctx, false, all[i].household_id);
+        if (st == WT_FORBIDDEN || st == WT_NOTFOUND) {
+            ctx->need_to_know_case = 0; /* a left-out item is not a refusal of the request */
+            continue;
+        }
+        if (st != WT_OK)
+            return st;
+        all[*n] = all[i];
+        all[*n].overdue = network_follow_up_overdue(all[i].follow_up_on, date_today());
+        audit_log(ctx, AUDIT_READ, "match", all[i].id, (audit_subject){all[i].household_id, 0, 0});
+        (*n)++;
+    }
+    return WT_OK;
 }

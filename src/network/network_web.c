@@ -751,8 +751,8 @@ static void matches_block(http_request *req, const net_match *m, int n, const er
     if (n == 0)
         para(req, _("Nog niemand gevraagd."));
     for (int i = 0; i < n; i++) {
-        html_printf(b, "<div class=\"wt-card\"><h3 class=\"utrecht-heading-3\">%s: %s</h3>", m[i].offerer_name,
-                    network_label(network_match_statuses, m[i].status));
+        html_printf(b, "<div class=\"wt-card\" id=\"match-%lld\"><h3 class=\"utrecht-heading-3\">%s: %s</h3>",
+                    (long long)m[i].id, m[i].offerer_name, network_label(network_match_statuses, m[i].status));
         html_printf(b, "<p class=\"utrecht-paragraph wt-muted\">%s</p>", or_dash(m[i].reasons));
         html_printf(b, "<p class=\"utrecht-paragraph\">%s %s. %s %s</p>", _("Opvolgen op"), or_dash(m[i].follow_up_on),
                     _("Vastgelegd door"), m[i].recorded_by_name);
@@ -1052,6 +1052,36 @@ static void get_network(http_request *req)
     section_end(req);
     page_end(req);
     req->status = status ? status : 200;
+}
+
+/* ---- the start page: match follow-ups, followed up like actions ------------------------------------------------ */
+
+void network_home_block(http_request *req)
+{
+    net_match *m = NULL;
+    int n = 0;
+    wt_status st = network_matches_due_for(&req->ctx, NETWORK_DUE_DAYS, &m, &n);
+    if (st != WT_OK || n == 0)
+        return;
+    buf *b = &req->out;
+    section(req, "koppelingen", _("Koppelingen om op te volgen"));
+    html_printf(b, "<p class=\"utrecht-paragraph wt-muted\">%s</p>",
+                _("Bewoners die u vroeg om te helpen: vraag na hoe het gaat en leg het resultaat vast."));
+    html_raw(b, "<ul class=\"wt-timeline\">");
+    for (int i = 0; i < n; i++) {
+        html_printf(b, "<li><p class=\"utrecht-paragraph\"><span class=\"wt-layer wt-layer--network\">%s</span> %s %s %s</p>",
+                    network_label(network_match_statuses, m[i].status), m[i].offerer_name, _("voor"), m[i].need_body);
+        html_raw(b, "<p class=\"utrecht-paragraph\">");
+        if (m[i].overdue)
+            html_printf(b, "<strong class=\"wt-overdue\">%s</strong> ", _("Te laat."));
+        html_printf(b, "%s %s. ", _("Opvolgen op"), date_display(req->a, m[i].follow_up_on));
+        html_printf(b,
+                    "<a class=\"utrecht-link\" href=\"/needs/%lld/proposals#match-%lld\">%s<span class=\"wt-visually-hidden\">: %s, %s</span></a></p></li>",
+                    (long long)m[i].need_id, (long long)m[i].id, _("Opvolging vastleggen"), m[i].offerer_name,
+                    m[i].household_name);
+    }
+    html_raw(b, "</ul>");
+    section_end(req);
 }
 
 void network_web_routes(void)

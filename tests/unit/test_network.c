@@ -487,3 +487,14 @@ Test(network_db_rules, everything_about_a_resident_can_be_listed_and_removed)
     cr_assert_eq(d.n_relations, 0);
     cr_assert_eq(d.n_offers, 0);
 }
+
+Test(network_rules, a_match_follow_up_is_overdue_the_day_after_its_date)
+{
+    wt_date today;
+    cr_assert(date_parse("2026-03-10", &today));
+    cr_assert(network_follow_up_overdue("2026-03-09", today));
+    cr_assert_not(network_follow_up_overdue("2026-03-10", today));
+    cr_assert_not(network_follow_up_overdue("2026-03-17", today));
+    cr_assert_not(network_follow_up_overdue(NULL, today));
+    cr_assert_not(network_follow_up_overdue("geen datum", today));
+}
