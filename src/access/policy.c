@@ -66,7 +66,8 @@ bool policy_allows(const actor *who, permission p, policy_target t)
     case PERM_RETENTION:
         return who->role == ROLE_ADMIN;
     case PERM_AGGREGATES:
-        return who->role == ROLE_POLICY || who->role == ROLE_TEAMLEADER;
+        /* figures without any person: the policy officer for every team, the team leader for his own */
+        return who->role == ROLE_POLICY || (who->role == ROLE_TEAMLEADER && same_team(who, t));
     case PERM_SOCIALMAP_READ:
         return who->role != ROLE_NONE;
     case PERM_SOCIALMAP_WRITE:

@@ -153,14 +153,17 @@ static void get_home(http_request *req)
         page_end(req);
         return;
     }
-    case ROLE_POLICY:
+    case ROLE_POLICY: {
+        static const char *const policy[] = {"/figures", N_("Cijfers per team en buurt")};
         page_begin(req, _("Start"));
         heading(req);
         html_printf(&req->out, "<p class=\"utrecht-paragraph\">%s</p>",
                     _("Als beleidsmedewerker ziet u alleen geanonimiseerde, samengetelde cijfers: nooit een persoon, "
                       "een huishouden of de inhoud van een casus."));
+        links(req, policy, 2);
         page_end(req);
         return;
+    }
     default:
         page_begin(req, _("Start"));
         heading(req);

@@ -53,6 +53,8 @@
 #include "../referral/referral_api.h"
 #include "../casemember/casemember_web.h"
 #include "../casemember/casemember_api.h"
+#include "../figures/figures_web.h"
+#include "../figures/figures_api.h"
 
 void routes_register(void)
 {
@@ -70,6 +72,8 @@ void routes_register(void)
     case_api_routes();
     casemember_web_routes();
     casemember_api_routes();
+    figures_web_routes();
+    figures_api_routes();
     plan_web_routes();
     plan_api_routes();
     contact_web_routes();

@@ -22,6 +22,7 @@ static const nav_item nav[] = {
     {"/neighbourhood", N_("Wijk"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
     {"/network", N_("Netwerk"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER)},
     {"/team", N_("Team"), R(ROLE_TEAMLEADER)},
+    {"/figures", N_("Cijfers"), R(ROLE_TEAMLEADER) | R(ROLE_POLICY)},
     {"/socialmap", N_("Sociale kaart"), R(ROLE_WORKER) | R(ROLE_TEAMLEADER) | R(ROLE_ADMIN) | R(ROLE_POLICY)},
     {"/admin/users", N_("Gebruikers"), R(ROLE_ADMIN)},
     {"/admin/teams", N_("Teams"), R(ROLE_ADMIN)},
