@@ -139,21 +139,49 @@ $(B)/bench-network: scripts/bench-network.c $(REL_OBJ)
 # --- fuzzing (libFuzzer, clang) ------------------------------------------------
 FUZZ_CORE = src/core/arena.c src/core/buf.c src/core/xalloc.c src/core/text.c src/core/date.c src/core/status.c \
             src/core/ctx.c src/http/request.c src/http/router.c src/http/html.c src/http/api.c
-FUZZERS   = $(B)/fuzz/fuzz_request $(B)/fuzz/fuzz_json
+# The importers' harnesses link the whole library, compiled once more by clang for libFuzzer.
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_LIB   := $(patsubst %.c,$(B)/fuzzlib/%.o,$(LIB_SRC)) $(B)/fuzzlib/gen/migrations.o
+FUZZ_IMPORTERS = $(B)/fuzz/fuzz_hsds_json $(B)/fuzz/fuzz_hsds_csv $(B)/fuzz/fuzz_assessment_scale
+FUZZERS   = $(B)/fuzz/fuzz_request $(B)/fuzz/fuzz_json $(FUZZ_IMPORTERS)
 FUZZ_SECONDS ?= 300
+# Runs of each harness in make check: the importers write to a database, so fewer of them.
+FUZZ_RUNS ?= 20000
+FUZZ_IMPORT_RUNS ?= 1500
 
 $(B)/fuzz/%: tests/fuzz/%.c $(FUZZ_CORE) $(HDRS)
 	@mkdir -p $(dir $@)
 	clang -std=c17 -g -O1 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -o $@ $< $(FUZZ_CORE) $(shell pkg-config --cflags --libs jansson)
 
-# A short run of every harness (part of make check).
-fuzz-smoke: $(FUZZERS)
-	@for f in $(FUZZERS); do echo "fuzz $$f"; $$f -runs=20000 -max_len=4096 -seed=1 >/dev/null 2>$$f.log || { cat $$f.log; exit 1; }; done
+$(B)/fuzzlib/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	@echo "CC (fuzz) $<"
+	@clang $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) -c -o $@ $<
 
-# A long run: make fuzz FUZZ_SECONDS=3600
+$(B)/fuzzlib/gen/migrations.o: $(GEN)
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS) $(FUZZ_FLAGS) -c -o $@ $<
+
+$(FUZZ_IMPORTERS): $(B)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_db.h $(FUZZ_LIB)
+	@mkdir -p $(dir $@)
+	@echo "LD (fuzz) $@"
+	@clang $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  -o $@ $< $(FUZZ_LIB) $(LDLIBS)
+
+# A short run of every harness (part of make check), from its seed corpus in tests/fuzz/corpus/ when it has one
+# (libFuzzer adds what it finds to the first directory: a scratch one, so the seeds stay as they are).
+fuzz-smoke: $(FUZZERS)
+	@for f in $(FUZZERS); do n=$$(basename $$f); c=tests/fuzz/corpus/$${n#fuzz_}; w=$$f.smoke; \
+	  if [ -d $$c ]; then runs=$(FUZZ_IMPORT_RUNS); len=16384; else runs=$(FUZZ_RUNS); len=4096; c=; fi; \
+	  rm -rf $$w; mkdir -p $$w; echo "fuzz $$f ($$runs runs)"; \
+	  $$f -runs=$$runs -max_len=$$len -seed=1 $$w $$c >/dev/null 2>$$f.log || { cat $$f.log; exit 1; }; done
+
+# A long run: make fuzz FUZZ_SECONDS=3600 (new inputs go to $(B)/fuzz/corpus/NAME, the seeds stay as they are)
 fuzz: $(FUZZERS)
-	@for f in $(FUZZERS); do $$f -max_total_time=$(FUZZ_SECONDS) -max_len=8192; done
+	@for f in $(FUZZERS); do n=$$(basename $$f); c=tests/fuzz/corpus/$${n#fuzz_}; w=$(B)/fuzz/corpus/$${n#fuzz_}; \
+	  mkdir -p $$w; [ -d $$c ] || c=; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=16384 $$w $$c || exit 1; done
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability --std=c11 \

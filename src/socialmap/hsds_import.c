@@ -538,7 +538,8 @@ static void read_dir(batch *b, const char *dir)
         names[n++] = arena_strdup(b->a, de->d_name);
     }
     closedir(d);
-    qsort(names, (size_t)n, sizeof(char *), cmp_str);
+    if (n > 1)
+        qsort(names, (size_t)n, sizeof(char *), cmp_str);
     for (int k = 0; k < hsds_nresources; k++) /* CSVs in dependency order */
         for (int i = 0; i < n; i++)
             if (strcmp(names[i], hsds_resources[k].file) == 0)
