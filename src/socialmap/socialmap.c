@@ -57,6 +57,13 @@ const sm_code sm_service_statuses[] = {
     {NULL, NULL, NULL},
 };
 
+const sm_code sm_costs[] = {
+    {"free", N_("Gratis"), NULL},
+    {"contribution", N_("Eigen bijdrage"), NULL},
+    {"paid", N_("Met kosten"), NULL},
+    {NULL, NULL, NULL},
+};
+
 const char *sm_code_label(const sm_code *list, const char *code)
 {
     for (; code && list->code; list++)
@@ -142,6 +149,47 @@ bool sm_needs_check(const char *last_checked, wt_date today)
     if (!date_parse(day, &d))
         return true;
     return date_to_days(today) - date_to_days(d) > SM_CHECK_DAYS;
+}
+
+static bool mentions(arena *a, const char *text, const char *const *words)
+{
+    const char *folded = text && *text ? text_fold(a, text) : NULL;
+    for (int i = 0; folded && words[i]; i++)
+        if (strstr(folded, words[i]))
+            return true;
+    return false;
+}
+
+static const char *const contribution_words[] = {"bijdrage", "contributie", "lidmaatschap", NULL};
+static const char *const free_words[] = {"gratis", "kosteloos", "geen kosten", NULL};
+
+char *sm_cost_set(arena *a, const hsds_row *options, int n, const char *fees_description)
+{
+    bool is[3] = {false, false, false}; /* free, contribution, paid: the order of sm_costs */
+    for (int i = 0; i < n; i++) {
+        const char *amount = hsds_get(&options[i], "amount");
+        const char *text = arena_printf(a, "%s %s", hsds_get(&options[i], "option") ? hsds_get(&options[i], "option") : "",
+                                        hsds_get(&options[i], "amount_description") ? hsds_get(&options[i], "amount_description") : "");
+        double v = -1;
+        bool has_amount = amount && hsds_number_parse(amount, &v);
+        if (has_amount && v == 0)
+            is[0] = true;
+        else if (mentions(a, text, contribution_words))
+            is[1] = true;
+        else if (has_amount && v > 0)
+            is[2] = true;
+    }
+    if (mentions(a, fees_description, contribution_words))
+        is[1] = true;
+    else if (n == 0 && fees_description && *text_trim(a, fees_description) && !mentions(a, fees_description, free_words))
+        is[2] = true;
+    buf b = BUF_INIT;
+    for (int k = 0; k < 3; k++)
+        if (is[k])
+            buf_printf(&b, " %s", sm_costs[k].code);
+    char *set = b.len ? arena_printf(a, "%s ", buf_str(&b)) : arena_strdup(a, "");
+    buf_free(&b);
+    return set;
 }
 
 /* ---------------------------------------------------------- schedules */
@@ -896,6 +944,8 @@ static void validate_query(wt_ctx *ctx, sm_query *q, errors *e)
     long ql = q->q ? text_utf8_len(q->q) : 0;
     if (ql < 0 || ql > 200)
         errors_add(e, "q", _("De zoektekst is te lang (hoogstens 200 tekens)."));
+    if (q->cost && !code_find(sm_costs, q->cost))
+        errors_add(e, "cost", _("Kies gratis, eigen bijdrage of met kosten."));
     if (q->domain && !code_find(sm_life_domains, q->domain))
         errors_add(e, "domain", _("Kies een levensgebied uit de lijst."));
     if (q->target && !code_find(sm_target_groups, q->target))
@@ -1315,7 +1365,8 @@ wt_status socialmap_refresh_service(wt_ctx *ctx, const char *service_id)
         acc_text(&acc, t.term_names[i], 1);
     acc_text(&acc, t.eligibility, 1);
     acc_text(&acc, t.description, 1);
-    st = smdb_service_set_derived(ctx->db, service_id, domains, targets, line, t.has_free_option,
+    const char *cost = sm_cost_set(ctx->a, t.cost_options, t.n_cost_options, t.fees_description);
+    st = smdb_service_set_derived(ctx->db, service_id, domains, targets, line, t.has_free_option, cost,
                                   text_fold(ctx->a, t.name), date_now_iso(ctx->a));
     if (st == WT_OK)
         st = smdb_service_words(ctx->db, service_id, acc.w, acc.weight, acc.n);

@@ -60,6 +60,7 @@ extern const sm_code sm_target_groups[];
 extern const sm_code sm_lines[];
 extern const sm_code sm_languages[]; /* ISO 639 codes offered in the forms */
 extern const sm_code sm_service_statuses[];
+extern const sm_code sm_costs[]; /* free, contribution, paid */
 const char *sm_code_label(const sm_code *list, const char *code);
 /* True when the space-separated set " care money " holds code. */
 bool sm_set_has(const char *set, const char *code);
@@ -95,6 +96,16 @@ double sm_near_d2(const sm_near *n, double lat, double lon);
 double sm_near_km(double d2);
 /* True when last_checked (YYYY-MM-DD or a timestamp) is missing or more than a year before today. */
 bool sm_needs_check(const char *last_checked, wt_date today);
+
+/*
+ * What a service costs, from its HSDS cost options (option, amount, amount_description) and its
+ * fees_description, as a set of sm_costs codes (" free contribution ", "" when nothing is known):
+ * free: an option with amount 0 (the same as free_of_charge); contribution (eigen bijdrage): an option
+ * (not of amount 0) or the fees description that speaks of a bijdrage, contributie or lidmaatschap; paid:
+ * an option with an amount above 0 that is no contribution, or (without options) a fees description that
+ * is neither a contribution nor free (gratis, kosteloos, geen kosten). The migration 0022 says the same in SQL.
+ */
+char *sm_cost_set(arena *a, const hsds_row *options, int n, const char *fees_description);
 
 /* Day of the week, 0 = Monday .. 6 = Sunday. */
 int sm_weekday(wt_date d);
@@ -136,6 +147,7 @@ typedef struct sm_service {
     const char *target_groups; /* " elderly " */
     const char *line;          /* "first", "second" or NULL */
     bool free_of_charge;
+    const char *cost;          /* " free contribution paid " (sm_cost_set) */
     bool published;            /* offered to other directories over /hsds/ */
     const char *internal_note; /* for the team only */
     bool needs_check;
@@ -155,6 +167,7 @@ typedef struct sm_query {
     const char *taxonomy_id;
     const char *modified_after;
     bool free_only;
+    const char *cost;   /* a code of sm_costs: free, contribution (eigen bijdrage), paid */
     bool include_ended; /* also inactive and defunct services */
     bool published_only;
     int age;            /* -1: any */

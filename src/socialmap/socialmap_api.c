@@ -1,6 +1,6 @@
 /*
  * socialmap_api.c - the social map in the JSON API (bearer token):
- *   GET  /api/v1/services?q=&domain=&target=&line=&language=&free=&age=&household=&km=&lat=&lon=&sort=&limit=&offset=
+ *   GET  /api/v1/services?q=&domain=&target=&line=&language=&free=&cost=&age=&household=&km=&lat=&lon=&sort=&limit=&offset=
  *   GET  /api/v1/services/{key}          HSDS service object plus "wijkteam" (the team's own fields)
  *   POST /api/v1/services                an HSDS service object (nested objects allowed), optional "wijkteam"
  *   PUT  /api/v1/services/{key}
@@ -45,16 +45,18 @@ static json_t *age_json(int age)
 
 json_t *socialmap_service_json(const sm_service *s)
 {
-    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:b, s:o, s:o, s:b}",
-                     "id", s->id, "organization_id", s->organization_id, "organization_name", s->organization_name,
-                     "name", s->name, "status", json_str_or_null(s->status), "description",
-                     json_str_or_null(s->description), "application_process", json_str_or_null(s->application_process),
-                     "eligibility_description", json_str_or_null(s->eligibility_description), "minimum_age",
-                     age_json(s->minimum_age), "maximum_age", age_json(s->maximum_age), "life_domains",
-                     set_json(s->life_domains), "target_groups", set_json(s->target_groups), "line",
-                     json_str_or_null(s->line), "free_of_charge", s->free_of_charge, "published", s->published,
-                     "internal_note", json_str_or_null(s->internal_note), "last_checked",
-                     json_str_or_null(s->assured_date), "needs_check", s->needs_check);
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:b, s:b, s:o, s:o, s:b}",
+                          "id", s->id, "organization_id", s->organization_id, "organization_name", s->organization_name,
+                          "name", s->name, "status", json_str_or_null(s->status), "description",
+                          json_str_or_null(s->description), "application_process", json_str_or_null(s->application_process),
+                          "eligibility_description", json_str_or_null(s->eligibility_description), "minimum_age",
+                          age_json(s->minimum_age), "maximum_age", age_json(s->maximum_age), "life_domains",
+                          set_json(s->life_domains), "target_groups", set_json(s->target_groups), "line",
+                          json_str_or_null(s->line), "free_of_charge", s->free_of_charge, "published", s->published,
+                          "internal_note", json_str_or_null(s->internal_note), "last_checked",
+                          json_str_or_null(s->assured_date), "needs_check", s->needs_check);
+    json_object_set_new(o, "cost", set_json(s->cost));
+    return o;
 }
 
 static bool query_int(http_request *req, const char *name, int64_t lo, int64_t hi, int64_t *out, errors *e)
@@ -103,6 +105,7 @@ static void get_services(http_request *req)
     q.language = query_text(req, "language");
     q.sort = query_text(req, "sort");
     q.postcode = query_text(req, "postcode");
+    q.cost = query_text(req, "cost");
     q.free_only = query_text(req, "free") && strcmp(req_query(req, "free"), "true") == 0;
     q.include_ended = query_text(req, "ended") && strcmp(req_query(req, "ended"), "true") == 0;
     int64_t v;

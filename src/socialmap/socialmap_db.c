@@ -183,7 +183,7 @@ wt_status smdb_get_wijkteam(db *c, arena *a, const char *table, const char *id, 
     "s.id, s.organization_id, o.name, s.name, s.alternate_name, s.description, s.status, s.url, s.email,"              \
     " s.application_process, s.eligibility_description, s.fees_description, s.wait_time, s.assured_date,"              \
     " s.minimum_age, s.maximum_age, s.life_domains, s.target_groups, s.line, s.free_of_charge, s.published,"           \
-    " s.internal_note"
+    " s.internal_note, s.cost"
 #define SERVICE_FROM " FROM sm_service s JOIN sm_organization o ON o.id = s.organization_id"
 
 static int age_or_none(const db_result *r, int i, int col)
@@ -207,6 +207,7 @@ static void fill_service(const db_result *r, int i, sm_service *s)
     s->free_of_charge = db_get_int(r, i, 19) != 0;
     s->published = db_get_int(r, i, 20) != 0;
     s->internal_note = db_get(r, i, 21);
+    s->cost = db_get(r, i, 22);
 }
 
 wt_status smdb_service_get(db *c, arena *a, const char *id, sm_service *out)
@@ -335,9 +336,10 @@ wt_status smdb_service_points(db *c, const char *id)
     if (st == WT_OK)
         st = db_exec(c,
                      "INSERT INTO sm_service_point (id, location_id, latitude, longitude, organization_id, status, published,"
-                     " free_of_charge, line, life_domains, target_groups, minimum_age, maximum_age, name_folded)"
+                     " free_of_charge, line, life_domains, target_groups, minimum_age, maximum_age, name_folded, cost)"
                      " SELECT DISTINCT s.id, l.id, l.latitude, l.longitude, s.organization_id, s.status, s.published,"
-                     " s.free_of_charge, s.line, s.life_domains, s.target_groups, s.minimum_age, s.maximum_age, s.name_folded"
+                     " s.free_of_charge, s.line, s.life_domains, s.target_groups, s.minimum_age, s.maximum_age, s.name_folded,"
+                     " s.cost"
                      " FROM sm_service s JOIN sm_service_at_location sal ON sal.service_id = s.id"
                      " JOIN sm_location l ON l.id = sal.location_id"
                      " WHERE s.id = ? AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL",
@@ -364,7 +366,7 @@ wt_status smdb_service_text_get(db *c, arena *a, const char *id, smdb_service_te
     memset(out, 0, sizeof *out);
     wt_status st = db_query(c, a, &r,
                             "SELECT s.name, s.alternate_name, s.description, s.eligibility_description, o.name,"
-                            " o.alternate_name" SERVICE_FROM " WHERE s.id = ?",
+                            " o.alternate_name, s.fees_description" SERVICE_FROM " WHERE s.id = ?",
                             DB_ARGS(DB_T(id)));
     if (st != WT_OK)
         return st;
@@ -376,6 +378,7 @@ wt_status smdb_service_text_get(db *c, arena *a, const char *id, smdb_service_te
     out->eligibility = db_get(&r, 0, 3);
     out->org_name = db_get(&r, 0, 4);
     out->org_alternate_name = db_get(&r, 0, 5);
+    out->fees_description = db_get(&r, 0, 6);
     st = db_query(c, a, &r,
                   "SELECT t.code, t.taxonomy_id, t.name FROM sm_attribute at JOIN sm_taxonomy_term t"
                   " ON t.id = at.taxonomy_term_id WHERE at.link_id = ? ORDER BY t.name LIMIT 200",
@@ -394,17 +397,20 @@ wt_status smdb_service_text_get(db *c, arena *a, const char *id, smdb_service_te
     st = db_query(c, a, &r, "SELECT 1 FROM sm_cost_option WHERE service_id = ? AND amount = 0 LIMIT 1",
                   DB_ARGS(DB_T(id)));
     out->has_free_option = st == WT_OK && r.nrows > 0;
+    if (st == WT_OK)
+        st = smdb_where(c, a, hsds_resource_by_name("cost_option"), "service_id", id, 100, &out->cost_options,
+                        &out->n_cost_options);
     return st;
 }
 
 wt_status smdb_service_set_derived(db *c, const char *id, const char *domains, const char *targets, const char *line,
-                                   bool free_of_charge, const char *name_folded, const char *now)
+                                   bool free_of_charge, const char *cost, const char *name_folded, const char *now)
 {
     return db_exec(c,
-                   "UPDATE sm_service SET life_domains = ?, target_groups = ?, line = ?, free_of_charge = ?,"
+                   "UPDATE sm_service SET life_domains = ?, target_groups = ?, line = ?, free_of_charge = ?, cost = ?,"
                    " name_folded = ?, updated_at = ? WHERE id = ?",
-                   DB_ARGS(DB_T(domains), DB_T(targets), DB_T(line), DB_I(free_of_charge), DB_T(name_folded),
-                           DB_T(now), DB_T(id)));
+                   DB_ARGS(DB_T(domains), DB_T(targets), DB_T(line), DB_I(free_of_charge), DB_T(cost),
+                           DB_T(name_folded), DB_T(now), DB_T(id)));
 }
 
 wt_status smdb_service_words(db *c, const char *id, const char **words, const int *weights, int n)
@@ -468,6 +474,10 @@ static void service_filters(buf *b, const sm_query *q, db_param *p, int *np, are
     }
     if (q->free_only)
         buf_puts(b, " AND s.free_of_charge = 1");
+    if (q->cost) {
+        buf_puts(b, " AND s.cost LIKE ?");
+        p[(*np)++] = DB_T(arena_printf(a, "%% %s %%", q->cost));
+    }
     if (q->organization_id) {
         buf_puts(b, " AND s.organization_id = ?");
         p[(*np)++] = DB_T(q->organization_id);

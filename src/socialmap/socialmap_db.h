@@ -45,10 +45,13 @@ typedef struct smdb_service_text {
     const char **term_codes, **term_taxonomies, **term_names; /* attributes of the service */
     int n_terms;
     bool has_free_option;
+    const char *fees_description;
+    hsds_row *cost_options;
+    int n_cost_options;
 } smdb_service_text;
 wt_status smdb_service_text_get(db *c, arena *a, const char *id, smdb_service_text *out);
 wt_status smdb_service_set_derived(db *c, const char *id, const char *domains, const char *targets, const char *line,
-                                   bool free_of_charge, const char *name_folded, const char *now);
+                                   bool free_of_charge, const char *cost, const char *name_folded, const char *now);
 wt_status smdb_service_words(db *c, const char *id, const char **words, const int *weights, int n);
 /* Services of an organisation (ids), for a refresh after the organisation changed. */
 wt_status smdb_org_service_ids(db *c, arena *a, const char *org_id, const char ***ids, int *n);

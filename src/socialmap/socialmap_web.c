@@ -253,8 +253,8 @@ static void read_search(http_request *req, search_input *in, errors *e)
     sm_query *q = &in->q;
     sm_query_init(q);
     q->q = req_query(req, "q") && *req_query(req, "q") ? req_query(req, "q") : NULL;
-    const char *codes[] = {"domain", "target", "line", "language", "sort"};
-    const char **dest[] = {&q->domain, &q->target, &q->line, &q->language, &q->sort};
+    const char *codes[] = {"domain", "target", "line", "language", "sort", "cost"};
+    const char **dest[] = {&q->domain, &q->target, &q->line, &q->language, &q->sort, &q->cost};
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         const char *v = req_query(req, codes[i]);
         *dest[i] = v && *v ? v : NULL;
@@ -291,7 +291,7 @@ static void read_search(http_request *req, search_input *in, errors *e)
 
 static bool search_asked(const sm_query *q)
 {
-    return q->q || q->domain || q->target || q->line || q->language || q->free_only || q->age >= 0 ||
+    return q->q || q->domain || q->target || q->line || q->language || q->free_only || q->cost || q->age >= 0 ||
            q->household_id || q->postcode;
 }
 
@@ -300,9 +300,10 @@ static void search_href(http_request *req, const search_input *in, int offset)
 {
     buf *b = &req->out;
     const sm_query *q = &in->q;
-    const char *names[] = {"q", "domain", "target", "line", "language", "sort", "postcode", "age", "km", "household"};
-    const char *values[] = {q->q, q->domain, q->target, q->line, q->language, q->sort, q->postcode, in->age, in->km,
-                            in->household};
+    const char *names[] = {"q", "domain", "target", "line", "language", "cost", "sort", "postcode", "age", "km",
+                           "household"};
+    const char *values[] = {q->q, q->domain, q->target, q->line, q->language, q->cost, q->sort, q->postcode, in->age,
+                            in->km, in->household};
     html_raw(b, "/socialmap?");
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (!values[i] || !*values[i])
@@ -332,6 +333,7 @@ static void search_form(http_request *req, const search_input *in, const errors 
     select_codes(req, "target", _("Doelgroep"), sm_target_groups, _("Alle doelgroepen"), q->target, e);
     select_codes(req, "line", _("Eerste of tweede lijn"), sm_lines, _("Beide"), q->line, e);
     select_codes(req, "language", _("Taal"), sm_languages, _("Alle talen"), q->language, e);
+    select_codes(req, "cost", _("Kosten"), sm_costs, _("Alle"), q->cost, e);
     text_field(req, "age", _("Leeftijd van de bewoner"), in->age, e, NULL, "number", 3, false);
     html_raw(b, "</div><div class=\"wt-search__filters\">");
     if (q->household_id) {
@@ -381,6 +383,10 @@ static void hit_item(http_request *req, const sm_hit *h)
         html_printf(b, "<span class=\"wt-tag wt-tag--line\">%s</span> ", sm_code_label(sm_lines, s->line));
     if (s->free_of_charge)
         html_printf(b, "<span class=\"wt-tag wt-tag--free\">%s</span> ", _("Gratis"));
+    const char **costs = set_list(req->a, s->cost, &n);
+    for (int i = 0; i < n; i++)
+        if (strcmp(costs[i], "free") != 0)
+            html_printf(b, "<span class=\"wt-tag\">%s</span> ", sm_code_label(sm_costs, costs[i]));
     if (s->status && strcmp(s->status, "active") != 0)
         html_printf(b, "<span class=\"wt-tag wt-tag--status\">%s</span> ", sm_code_label(sm_service_statuses, s->status));
     if (s->needs_check)
@@ -605,7 +611,10 @@ static const char *cost_text(arena *a, const sm_service_detail *d)
     const char *fees = get(&d->service, "fees_description");
     if (d->s.free_of_charge)
         return fees ? arena_printf(a, _("Gratis. %s"), fees) : _("Gratis");
-    return fees ? fees : _("Onbekend; vraag het na bij de organisatie.");
+    const char *kinds = d->s.cost && *d->s.cost ? set_labels(a, d->s.cost, sm_costs) : NULL;
+    if (kinds && fees)
+        return arena_printf(a, "%s. %s", kinds, fees);
+    return kinds ? kinds : fees ? fees : _("Onbekend; vraag het na bij de organisatie.");
 }
 
 static void service_facts(http_request *req, const sm_service_detail *d)

@@ -280,3 +280,73 @@ test('HSDS: the root, the taxonomies and one term; format json works, anything e
     }
   }
 });
+
+// ---- cost: free, a contribution of one's own, or paid ------------------------------------------------------------
+
+test('search by cost: gratis, eigen bijdrage, met kosten on the page and in the API, also with distance', async () => {
+  const all = [];
+  for (let offset = 0; ; offset += 100) {
+    const r = await api.worker.get(`/api/v1/services?limit=100&offset=${offset}`);
+    all.push(...r.json.items);
+    if (!r.json.more) break;
+  }
+  const byCost = (c) => all.filter((s) => s.cost.includes(c)).length;
+  assert.ok(byCost('free') >= 40 && byCost('contribution') >= 5 && byCost('paid') === 0, JSON.stringify(all.map((s) => s.cost)));
+  assert.ok(all.every((s) => s.cost.includes('free') === s.free_of_charge));
+  for (const role of [...WRITERS, 'policy']) {
+    const r = await api[role].get('/api/v1/services?cost=contribution&limit=100');
+    assert.equal(r.status, 200, role);
+    assert.equal(r.json.items.length, byCost('contribution'));
+    assert.ok(r.json.items.every((s) => s.cost.includes('contribution')));
+  }
+  const free = await api.worker.get('/api/v1/services?cost=free&limit=100');
+  assert.equal(free.json.items.length, byCost('free'));
+  const bad = await api.worker.get('/api/v1/services?cost=duur');
+  assert.equal(bad.status, 400);
+  assert.ok(bad.json.fields.cost);
+
+  // a paid service (an HSDS cost option with an amount), found by cost, also within 2 km of a postcode
+  const org = await api.worker.post('/api/v1/organizations', { name: 'Praktijk Betaald', description: 'Coaching' });
+  const made = await api.worker.post('/api/v1/services', {
+    name: 'Budgetcoaching op maat', status: 'active', organization_id: org.json.id, description: 'Coaching bij geldzaken',
+    cost_options: [{ option: 'Per uur', amount: 45, currency: 'EUR' }],
+    service_at_locations: [{ location: { location_type: 'physical', name: 'Praktijk', latitude: 53.2045, longitude: 5.8262 } }],
+  });
+  assert.equal(made.status, 201, made.text);
+  assert.deepEqual(made.json.cost, ['paid']);
+  const paid = await api.worker.get('/api/v1/services?cost=paid&limit=100');
+  assert.deepEqual(paid.json.items.map((s) => s.name), ['Budgetcoaching op maat']);
+  const near = await api.worker.get('/api/v1/services?cost=paid&postcode=8923AX&km=2');
+  assert.equal(near.status, 200, near.text);
+  assert.deepEqual(near.json.items.map((s) => s.name), ['Budgetcoaching op maat']);
+  assert.ok(near.json.items[0].distance_km <= 2);
+  const nearContribution = await api.worker.get('/api/v1/services?cost=contribution&postcode=8923AX&km=2&limit=100');
+  assert.ok(nearContribution.json.items.every((s) => s.cost.includes('contribution') && s.distance_km <= 2));
+  // the fees change: the cost follows
+  const put = await api.worker.put(`/api/v1/services/${made.json.id}`, {
+    name: 'Budgetcoaching op maat', status: 'active', organization_id: org.json.id,
+    fees_description: 'Eigen bijdrage naar inkomen',
+  });
+  assert.equal(put.status, 200, put.text);
+  assert.deepEqual(put.json.cost, ['contribution', 'paid']);
+
+  // the page: a choice "Kosten", the tags, and a bad choice named
+  for (const role of [...WRITERS, 'policy']) {
+    const page = await web[role].get('/socialmap?cost=contribution');
+    assert.equal(page.status, 200, role);
+    assert.match(page.text, /<select[^>]*name="cost"/);
+    const n = Number(page.text.match(/(\d+) voorziening(en)?\./)[1]);
+    assert.equal(n, byCost('contribution') + 1);
+    assert.match(page.text, /wt-tag">Eigen bijdrage</);
+  }
+  const paidPage = await web.worker.get('/socialmap?cost=paid');
+  assert.match(paidPage.text, /Budgetcoaching op maat/);
+  assert.match(paidPage.text, /wt-tag">Met kosten</);
+  const freePage = await web.worker.get('/socialmap?cost=free&q=schulden');
+  assert.doesNotMatch(freePage.text, /Budgetcoaching/);
+  const badPage = await web.worker.get('/socialmap?cost=duur');
+  assert.equal(badPage.status, 400);
+  assert.match(badPage.text, /Kies gratis, eigen bijdrage of met kosten/);
+  const svcPage = await web.worker.get(`/socialmap/services/${made.json.id}`);
+  assert.match(svcPage.text, /Eigen bijdrage, Met kosten\. Eigen bijdrage naar inkomen/);
+});

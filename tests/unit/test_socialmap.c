@@ -96,6 +96,47 @@ Test(sm_check, an_entry_is_flagged_after_a_year)
     cr_assert(sm_needs_check("gisteren", today));
 }
 
+static hsds_row cost_option(arena *a, const char *option, const char *amount, const char *description)
+{
+    hsds_row o = hsds_row_new(a, hsds_resource_by_name("cost_option"));
+    hsds_set_raw(&o, "option", option);
+    hsds_set_raw(&o, "amount", amount);
+    hsds_set_raw(&o, "amount_description", description);
+    return o;
+}
+
+Test(sm_cost, free_contribution_or_paid_from_the_cost_options_and_the_fees)
+{
+    arena a;
+    arena_init(&a);
+    cr_assert_str_eq(sm_cost_set(&a, NULL, 0, NULL), "");
+    cr_assert_str_eq(sm_cost_set(&a, NULL, 0, "  "), "");
+    hsds_row o[3];
+    o[0] = cost_option(&a, "Gratis", "0", NULL);
+    cr_assert_str_eq(sm_cost_set(&a, o, 1, NULL), " free ");
+    /* the demo's words: no option, a fees description of a contribution (with diacritics and capitals too) */
+    cr_assert_str_eq(sm_cost_set(&a, NULL, 0, "Eigen bijdrage of contributie; vraag naar de regeling."), " contribution ");
+    cr_assert_str_eq(sm_cost_set(&a, NULL, 0, "LIDMAATSCHAP € 12 per jaar"), " contribution ");
+    cr_assert_str_eq(sm_cost_set(&a, NULL, 0, "€ 45 per uur"), " paid ");
+    cr_assert_str_eq(sm_cost_set(&a, NULL, 0, "Kosteloos voor inwoners"), "");
+    cr_assert_str_eq(sm_cost_set(&a, NULL, 0, "Geen kosten"), "");
+    /* options: an amount above 0 is paid unless it is a contribution; free and a contribution together */
+    o[1] = cost_option(&a, "Per uur", "45", NULL);
+    cr_assert_str_eq(sm_cost_set(&a, o + 1, 1, NULL), " paid ");
+    o[2] = cost_option(&a, "Met inkomen boven bijstandsniveau", "12.50", "Eigen bijdrage per maand");
+    cr_assert_str_eq(sm_cost_set(&a, o + 2, 1, NULL), " contribution ");
+    cr_assert_str_eq(sm_cost_set(&a, o, 3, NULL), " free contribution paid ");
+    cr_assert_str_eq(sm_cost_set(&a, o, 1, "Gratis voor minima, anders een eigen bijdrage"), " free contribution ");
+    /* with options, a fees description that is no contribution adds nothing */
+    cr_assert_str_eq(sm_cost_set(&a, o, 1, "Vraag ernaar"), " free ");
+    /* an option without an amount: only its words count */
+    hsds_row unknown = cost_option(&a, "Contributie", NULL, NULL);
+    cr_assert_str_eq(sm_cost_set(&a, &unknown, 1, NULL), " contribution ");
+    unknown = cost_option(&a, "Op aanvraag", NULL, NULL);
+    cr_assert_str_eq(sm_cost_set(&a, &unknown, 1, NULL), "");
+    arena_free(&a);
+}
+
 static void collect(void *u, const char *w)
 {
     char *s = u;
