@@ -1,5 +1,6 @@
 /* activity_api.c - JSON routes of collective activities: list, plan, read, add people, record the outcome. */
 #include "activity_api.h"
+#include "../plan/plan.h"
 #include "../core/i18n.h"
 #include "../http/api.h"
 #include "../http/router.h"
@@ -42,6 +43,22 @@ static void reply_activity(http_request *req, int status, int64_t id)
                                              json_str_or_null(p[i].name), "anonymous_count", p[i].anonymous_count,
                                              "note", json_str_or_null(p[i].note)));
     json_object_set_new(j, "people", arr);
+    /* Households pointed here by their plan: the number for everyone, which ones only on need-to-know. */
+    int count = 0, nk = 0;
+    plan_pointed *known = NULL;
+    st = plan_pointed_to_activity(&req->ctx, id, &count, &known, &nk);
+    if (st == WT_OK) {
+        json_t *ka = json_array();
+        for (int i = 0; i < nk; i++)
+            json_array_append_new(ka, json_pack("{s:I, s:I, s:s, s:s}", "case_id", (json_int_t)known[i].case_id,
+                                                "household_id", (json_int_t)known[i].household_id, "household_name",
+                                                known[i].household_name, "action", known[i].action_body));
+        json_object_set_new(j, "pointed_from_plans", json_pack("{s:i, s:o}", "count", count, "known", ka));
+    } else if (st != WT_FORBIDDEN) {
+        json_decref(j);
+        api_status(req, st, NULL);
+        return;
+    }
     api_reply(req, status, j);
 }
 

@@ -13,6 +13,7 @@
 #include "../http/router.h"
 #include "../http/widgets.h"
 #include "../idea/idea.h"
+#include "../plan/plan.h"
 #include "../neighbourhood/presence_web.h"
 #include "../user/user.h"
 #include "activity.h"
@@ -235,6 +236,38 @@ static void people_list(http_request *req, const activity_person *p, int n, cons
     html_raw(b, "</ul>");
 }
 
+/*
+ * The households pointed here by an action of their plan. Everyone who sees the activity sees how many
+ * (a number names no one); which households only those who may see their case (need-to-know), because
+ * being on a plan is case content.
+ */
+static void pointed_block(http_request *req, const wt_activity *a)
+{
+    int count = 0, n = 0;
+    plan_pointed *known = NULL;
+    if (plan_pointed_to_activity(&req->ctx, a->id, &count, &known, &n) != WT_OK)
+        return;
+    buf *b = &req->out;
+    html_printf(b, "<h3 class=\"utrecht-heading-3\" id=\"h-verwezen\">%s</h3>", _("Via een plan verwezen"));
+    if (count == 0) {
+        html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>", _("Nog niemand via zijn plan naar deze activiteit verwezen."));
+        return;
+    }
+    html_printf(b, "<p class=\"utrecht-paragraph\">%s</p>",
+                count == 1 ? _("1 huishouden is via zijn plan naar deze activiteit verwezen.")
+                           : arena_printf(req->a, _("%d huishoudens zijn via hun plan naar deze activiteit verwezen."), count));
+    if (n > 0) {
+        html_raw(b, "<ul class=\"utrecht-unordered-list\">");
+        for (int i = 0; i < n; i++)
+            html_printf(b, "<li><a class=\"utrecht-link\" href=\"/cases/%lld#h-plan\">%s</a>: %s</li>",
+                        (long long)known[i].case_id, known[i].household_name, known[i].action_body);
+        html_raw(b, "</ul>");
+    }
+    if (count > n)
+        html_printf(b, "<p class=\"utrecht-paragraph wt-muted\">%s</p>",
+                    _("Wie dat zijn, zien alleen de medewerkers van hun casus."));
+}
+
 static void role_form(http_request *req, const wt_activity *a, const errors *e)
 {
     buf *b = &req->out;
@@ -297,6 +330,7 @@ static void activity_page(http_request *req, int64_t id, const errors *role_e, c
     people_list(req, people, n, "organiser", _("Organisatoren (bewoners)"));
     people_list(req, people, n, "volunteer", _("Vrijwilligers"));
     people_list(req, people, n, "participant", arena_printf(req->a, _("Deelnemers (%d)"), a.participants));
+    pointed_block(req, &a);
     html_raw(b, "<div class=\"wt-grid\">");
     role_form(req, &a, role_e);
     outcome_form(req, &a, out_e);

@@ -100,3 +100,13 @@ wt_status presence_db_person(db *c, arena *a, int64_t person_id, int64_t *househ
         *name = arena_printf(a, "%s %s", db_get(&r, 0, 2), db_get(&r, 0, 3));
     return WT_OK;
 }
+
+wt_status presence_db_demo_point_actions(db *c, int64_t team_id, int64_t activity_id, const char *body, int limit)
+{
+    return db_exec(c,
+                   "UPDATE action SET activity_id = ? WHERE id IN (SELECT x.id FROM action x"
+                   " JOIN goal g ON g.id = x.goal_id JOIN plan p ON p.id = g.plan_id JOIN cases k ON k.id = p.case_id"
+                   " WHERE k.team_id = ? AND k.status = 'open' AND x.body = ? AND x.layer IN ('network', 'volunteer')"
+                   " AND x.status IN ('planned', 'in_progress') AND x.activity_id IS NULL ORDER BY x.id LIMIT ?)",
+                   DB_ARGS(DB_I(activity_id), DB_I(team_id), DB_T(body), DB_I(limit)));
+}

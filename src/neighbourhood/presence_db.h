@@ -15,5 +15,10 @@ wt_status presence_db_street_addresses(db *c, arena *a, int64_t team_id, const c
                                        int *n);
 wt_status presence_db_person(db *c, arena *a, int64_t person_id, int64_t *household_id, int64_t *team_id,
                              const char **name);
+/*
+ * The demo: points up to `limit` open network and volunteer actions with this text, in open cases of the
+ * team, to the activity (as a worker does on the action form).
+ */
+wt_status presence_db_demo_point_actions(db *c, int64_t team_id, int64_t activity_id, const char *body, int limit);
 
 #endif

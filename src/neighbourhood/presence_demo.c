@@ -16,6 +16,7 @@
  */
 #include "presence_demo.h"
 #include "../activity/activity.h"
+#include "presence_db.h"
 #include "../core/date.h"
 #include "../idea/idea.h"
 #include "../round/round.h"
@@ -303,6 +304,8 @@ static wt_status demo_activities(demo_state *s)
                            .organiser_names = walk_org, .n_organiser_names = 1, .anonymous_participants = 9};
     if (st == WT_OK)
         st = demo_activity(s, &walk, NULL, &id);
+    if (st == WT_OK)
+        st = presence_db_demo_point_actions(s->ctx->db, s->team_id, id, "Rondleiding door de wijk met een buurtbewoner", 3);
     const char *const coffee_org[] = {"Aaltje Hoekstra", "Fatma Çelik"};
     activity_input coffee = {.title = "Koffieochtend", .kind = "coffee_morning", .starts_on = day_iso(s, -60),
                              .ends_on = day_iso(s, 300), .schedule = "elke vrijdag 9:30", .place = "Buurthuis De Schakel",
@@ -310,6 +313,10 @@ static wt_status demo_activities(demo_state *s)
                              .anonymous_participants = 14};
     if (st == WT_OK)
         st = demo_activity(s, &coffee, NULL, &id);
+    if (st == WT_OK)
+        st = presence_db_demo_point_actions(s->ctx->db, s->team_id, id, "Haalt haar op voor de kaartmiddag", 3);
+    if (st == WT_OK)
+        st = presence_db_demo_point_actions(s->ctx->db, s->team_id, id, "Wekelijks bezoek van een maatje", 2);
     const char *const hw_org[] = {"Sander Bakker"};
     const char *const hw_vol[] = {"Lotte", "Bram"};
     activity_input homework = {.title = "Huiswerkhulp", .kind = "homework_help", .starts_on = day_iso(s, -200),
@@ -324,6 +331,8 @@ static wt_status demo_activities(demo_state *s)
                              .costs = "80", .organiser_names = course_org, .n_organiser_names = 1};
     if (st == WT_OK)
         st = demo_activity(s, &course, NULL, &id);
+    if (st == WT_OK)
+        st = presence_db_demo_point_actions(s->ctx->db, s->team_id, id, "Budgetcursus in het wijkcentrum volgen", 4);
     return st;
 }
 

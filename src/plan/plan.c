@@ -95,6 +95,23 @@ static audit_subject subject_of(const wt_case *c)
     return (audit_subject){c->household_id, 0, c->id};
 }
 
+const char *plan_activity_refusal(const char *layer, const plan_activity_ref *act, int64_t case_team_id,
+                                  bool newly_chosen, wt_date today)
+{
+    if (!act->found || act->team_id != case_team_id)
+        return _("Kies een activiteit van uw team uit de lijst.");
+    if (!layer || (strcmp(layer, "network") != 0 && strcmp(layer, "volunteer") != 0))
+        return _("Alleen een actie van het eigen netwerk of van vrijwilligers of buren kan naar een activiteit verwijzen.");
+    if (newly_chosen) {
+        wt_date start, end;
+        bool starts_later = act->starts_on && date_parse(act->starts_on, &start) && date_compare(start, today) >= 0;
+        bool still_runs = act->ends_on && date_parse(act->ends_on, &end) && date_compare(end, today) >= 0;
+        if (!starts_later && !still_runs)
+            return _("Deze activiteit is al voorbij; kies een activiteit die nog komt of nog loopt.");
+    }
+    return NULL;
+}
+
 /* Fills goals, layer counts and due states of a plan whose header is loaded. */
 static wt_status plan_fill(wt_ctx *ctx, plan_view *p)
 {
@@ -368,6 +385,21 @@ static void validate_action(wt_ctx *ctx, const wt_case *c, plan_action *x, const
         errors_add(e, "status", _("Kies de stand van de actie: gepland, bezig, klaar of geannuleerd."));
 }
 
+/* The activity an action points to, checked against its layer and the case's team (see plan_activity_refusal). */
+static wt_status validate_activity(wt_ctx *ctx, const wt_case *c, const plan_action *x, int64_t old_activity, errors *e)
+{
+    if (!x->activity_id)
+        return WT_OK;
+    plan_activity_ref ref;
+    wt_status st = plan_db_activity_ref(ctx->db, ctx->a, x->activity_id, &ref);
+    if (st != WT_OK)
+        return st;
+    const char *why = plan_activity_refusal(x->layer, &ref, c->team_id, x->activity_id != old_activity, date_today());
+    if (why)
+        errors_add(e, "activity_id", why);
+    return WT_OK;
+}
+
 wt_status plan_add_action(wt_ctx *ctx, int64_t goal_id, const action_input *in, errors *e, int64_t *id,
                           int64_t *case_id)
 {
@@ -393,8 +425,12 @@ wt_status plan_add_action(wt_ctx *ctx, int64_t goal_id, const action_input *in, 
         .performer_user_id = in->has_performer_user ? in->performer_user_id : 0,
         .due_on = in->has_due_on ? in->due_on : NULL,
         .status = in->status && *in->status ? in->status : "planned",
+        .activity_id = in->has_activity ? in->activity_id : 0,
     };
     validate_action(ctx, &c, &x, NULL, e);
+    st = validate_activity(ctx, &c, &x, 0, e);
+    if (st != WT_OK)
+        return st;
     if (e->count)
         return WT_INVALID;
     st = plan_db_insert_action(ctx->db, goal_id, &x, date_now_iso(ctx->a), id);
@@ -433,7 +469,7 @@ static bool action_differs(const plan_action *a, const plan_action *b)
 {
     return str_differs(a->body, b->body) || str_differs(a->layer, b->layer) || str_differs(a->performer, b->performer) ||
            a->performer_user_id != b->performer_user_id || str_differs(a->due_on, b->due_on) ||
-           str_differs(a->status, b->status);
+           str_differs(a->status, b->status) || a->activity_id != b->activity_id;
 }
 
 wt_status plan_update_action(wt_ctx *ctx, int64_t action_id, const action_input *in, errors *e, int64_t *case_id)
@@ -461,7 +497,12 @@ wt_status plan_update_action(wt_ctx *ctx, int64_t action_id, const action_input 
         x.due_on = in->due_on;
     if (in->status)
         x.status = in->status;
+    if (in->has_activity)
+        x.activity_id = in->activity_id;
     validate_action(ctx, &c, &x, old.due_on, e);
+    st = validate_activity(ctx, &c, &x, old.activity_id, e);
+    if (st != WT_OK)
+        return st;
     if (e->count)
         return WT_INVALID;
     if (!action_differs(&x, &old))
@@ -498,4 +539,34 @@ wt_status plan_open_actions(wt_ctx *ctx, int64_t case_id, int *n)
     if (!case_role_may_read(ctx))
         return WT_FORBIDDEN;
     return plan_db_open_actions(ctx->db, ctx->a, case_id, n);
+}
+
+wt_status plan_pointed_to_activity(wt_ctx *ctx, int64_t activity_id, int *count, plan_pointed **known, int *n_known)
+{
+    *count = 0;
+    *n_known = 0;
+    *known = NULL;
+    if (!case_role_may_read(ctx))
+        return WT_FORBIDDEN;
+    plan_pointed *all;
+    int n = 0;
+    wt_status st = plan_db_pointed(ctx->db, ctx->a, activity_id, &all, &n);
+    if (st != WT_OK)
+        return st;
+    *count = n;
+    *known = all;
+    for (int i = 0; i < n; i++) {
+        wt_case c;
+        st = case_access(ctx, all[i].case_id, PERM_CASE_READ, &c);
+        if (st == WT_FORBIDDEN || st == WT_NOTFOUND) {
+            ctx->need_to_know_case = 0; /* counted, not named: not a refusal of the request */
+            continue;
+        }
+        if (st != WT_OK)
+            return st;
+        all[*n_known] = all[i];
+        audit_log(ctx, AUDIT_READ, "plan", c.id, subject_of(&c));
+        (*n_known)++;
+    }
+    return WT_OK;
 }

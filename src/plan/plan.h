@@ -30,6 +30,7 @@
 #define PLAN_GOAL_MAX 200   /* characters of a goal or an action */
 #define PLAN_NAME_MAX 100   /* the name of who carries out an action */
 #define PLAN_LAYERS 5
+#define PLAN_ACTIVITY_CHOICES 50 /* activities offered on the action form */
 
 /* Life domains, layers, statuses: code and Dutch label, NULL-terminated. */
 extern const code_text plan_domains[];
@@ -64,6 +65,8 @@ typedef struct plan_action {
     const char *status;
     const char *created_at;
     due_state due;
+    int64_t activity_id;        /* 0: none; network and volunteer layers only */
+    const char *activity_title; /* NULL when none */
 } plan_action;
 
 typedef struct plan_goal {
@@ -112,7 +115,44 @@ typedef struct action_input {
     bool has_due_on;
     const char *due_on; /* NULL or "": none */
     const char *status;
+    bool has_activity;
+    int64_t activity_id; /* 0: none */
 } action_input;
+
+/* What the plan rules know of an activity an action points to. */
+typedef struct plan_activity_ref {
+    bool found;
+    int64_t team_id;
+    const char *starts_on;
+    const char *ends_on; /* NULL when open-ended */
+} plan_activity_ref;
+
+/*
+ * Pure rule: may an action of `layer` in a case of team case_team_id point to
+ * this activity? NULL when it may, else the Dutch reason (for the field
+ * activity_id). Only the network and volunteer layers point to an activity; it
+ * must be the case's team's (an unknown activity and another team's get the
+ * same answer, so existence does not leak); a newly chosen one must not be over
+ * (it starts today or later, or still runs).
+ */
+const char *plan_activity_refusal(const char *layer, const plan_activity_ref *act, int64_t case_team_id,
+                                  bool newly_chosen, wt_date today);
+
+/* One household pointed to an activity through its plan, for those who may see the case. */
+typedef struct plan_pointed {
+    int64_t case_id;
+    int64_t household_id;
+    const char *household_name;
+    const char *action_body;
+} plan_pointed;
+
+/*
+ * The households pointed to an activity by actions (not cancelled) in open
+ * cases: *count counts them all (a number says nothing about anyone); *known
+ * lists only those whose case the acting user may read (need-to-know), each
+ * read logged.
+ */
+wt_status plan_pointed_to_activity(wt_ctx *ctx, int64_t activity_id, int *count, plan_pointed **known, int *n_known);
 
 /* The plan of a case; checks access and logs the read. */
 wt_status plan_get(wt_ctx *ctx, int64_t case_id, plan_view *out);

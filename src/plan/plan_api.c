@@ -21,10 +21,12 @@ static const char *due_code(due_state d)
 
 json_t *plan_action_json(const plan_action *x)
 {
-    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:s, s:o}", "id", (json_int_t)x->id, "goal_id",
+    return json_pack("{s:I, s:I, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:o}", "id", (json_int_t)x->id, "goal_id",
                      (json_int_t)x->goal_id, "body", x->body, "layer", x->layer, "performer", x->performer,
                      "performer_user_id", x->performer_user_id ? json_integer(x->performer_user_id) : json_null(),
-                     "due_on", json_str_or_null(x->due_on), "status", x->status, "due", json_str_or_null(due_code(x->due)));
+                     "due_on", json_str_or_null(x->due_on), "status", x->status, "due", json_str_or_null(due_code(x->due)),
+                     "activity_id", x->activity_id ? json_integer(x->activity_id) : json_null(), "activity_title",
+                     json_str_or_null(x->activity_id ? x->activity_title : NULL));
 }
 
 json_t *plan_goal_json(const plan_goal *g)
@@ -185,6 +187,8 @@ static void action_from_json(http_request *req, json_t *body, action_input *in, 
     in->due_on = case_api_str(req, body, "due_on", e);
     in->has_performer_user = json_object_get(body, "performer_user_id") != NULL;
     in->performer_user_id = case_api_id(body, "performer_user_id", e, NULL);
+    in->has_activity = json_object_get(body, "activity_id") != NULL;
+    in->activity_id = case_api_id(body, "activity_id", e, NULL);
 }
 
 static void reply_action(http_request *req, int status, int64_t action_id)

@@ -32,7 +32,8 @@ wt_status plan_db_get(db *c, arena *a, int64_t case_id, plan_view *out)
 
 #define GOAL_COLS "g.id, g.plan_id, g.domain, g.situation, g.strength, g.body, g.status, g.created_at"
 #define ACTION_COLS                                                                                                    \
-    "a.id, a.goal_id, a.body, a.layer, a.performer, COALESCE(a.performer_user_id, 0), a.due_on, a.status, a.created_at"
+    "a.id, a.goal_id, a.body, a.layer, a.performer, COALESCE(a.performer_user_id, 0), a.due_on, a.status, a.created_at,"  \
+    " COALESCE(a.activity_id, 0), (SELECT t.title FROM activity t WHERE t.id = a.activity_id)"
 /* The life domains in the order the plan shows them (plan_domains). */
 #define DOMAIN_ORDER                                                                                                   \
     "CASE g.domain WHEN 'care' THEN 1 WHEN 'youth' THEN 2 WHEN 'housing' THEN 3 WHEN 'work' THEN 4"                  \
@@ -64,6 +65,8 @@ static void fill_action(const db_result *r, int i, plan_action *x)
     x->status = db_get(r, i, 7);
     x->created_at = db_get(r, i, 8);
     x->due = DUE_NONE;
+    x->activity_id = db_get_int(r, i, 9);
+    x->activity_title = db_get(r, i, 10);
 }
 
 wt_status plan_db_goals(db *c, arena *a, int64_t plan_id, plan_goal **out, int *n)
@@ -151,19 +154,20 @@ wt_status plan_db_goal_get(db *c, arena *a, int64_t id, plan_goal *out, int64_t 
 wt_status plan_db_insert_action(db *c, int64_t goal_id, const plan_action *in, const char *now, int64_t *id)
 {
     return db_insert(c, id,
-                     "INSERT INTO action (goal_id, body, layer, performer, performer_user_id, due_on, status, created_at)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     "INSERT INTO action (goal_id, body, layer, performer, performer_user_id, due_on, status, created_at,"
+                     " activity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                      DB_ARGS(DB_I(goal_id), DB_T(in->body), DB_T(in->layer), DB_T(in->performer),
-                             DB_ID_OR_NULL(in->performer_user_id), DB_T(in->due_on), DB_T(in->status), DB_T(now)));
+                             DB_ID_OR_NULL(in->performer_user_id), DB_T(in->due_on), DB_T(in->status), DB_T(now),
+                             DB_ID_OR_NULL(in->activity_id)));
 }
 
 wt_status plan_db_update_action(db *c, int64_t id, const plan_action *in)
 {
     return db_exec(c,
-                   "UPDATE action SET body = ?, layer = ?, performer = ?, performer_user_id = ?, due_on = ?, status = ?"
-                   " WHERE id = ?",
+                   "UPDATE action SET body = ?, layer = ?, performer = ?, performer_user_id = ?, due_on = ?, status = ?,"
+                   " activity_id = ? WHERE id = ?",
                    DB_ARGS(DB_T(in->body), DB_T(in->layer), DB_T(in->performer), DB_ID_OR_NULL(in->performer_user_id),
-                           DB_T(in->due_on), DB_T(in->status), DB_I(id)));
+                           DB_T(in->due_on), DB_T(in->status), DB_ID_OR_NULL(in->activity_id), DB_I(id)));
 }
 
 wt_status plan_db_action_get(db *c, arena *a, int64_t id, plan_action *out, int64_t *case_id)
@@ -178,7 +182,7 @@ wt_status plan_db_action_get(db *c, arena *a, int64_t id, plan_action *out, int6
     if (r.nrows == 0)
         return WT_NOTFOUND;
     fill_action(&r, 0, out);
-    *case_id = db_get_int(&r, 0, 9);
+    *case_id = db_get_int(&r, 0, 11);
     return WT_OK;
 }
 
@@ -231,4 +235,34 @@ wt_status plan_db_open_actions(db *c, arena *a, int64_t case_id, int *n)
                             DB_ARGS(DB_I(case_id)));
     *n = st == WT_OK ? (int)db_get_int(&r, 0, 0) : 0;
     return st;
+}
+
+wt_status plan_db_activity_ref(db *c, arena *a, int64_t activity_id, plan_activity_ref *ref)
+{
+    db_result r;
+    *ref = (plan_activity_ref){0};
+    wt_status st = db_query(c, a, &r, "SELECT team_id, starts_on, ends_on FROM activity WHERE id = ?",
+                            DB_ARGS(DB_I(activity_id)));
+    if (st != WT_OK || r.nrows == 0)
+        return st;
+    *ref = (plan_activity_ref){true, db_get_int(&r, 0, 0), db_get(&r, 0, 1), db_get(&r, 0, 2)};
+    return WT_OK;
+}
+
+wt_status plan_db_pointed(db *c, arena *a, int64_t activity_id, plan_pointed **out, int *n)
+{
+    db_result r;
+    wt_status st = db_query(c, a, &r,
+                            "SELECT k.id, k.household_id, h.name, MIN(x.body) FROM action x JOIN goal g ON g.id = x.goal_id"
+                            " JOIN plan p ON p.id = g.plan_id JOIN cases k ON k.id = p.case_id"
+                            " JOIN household h ON h.id = k.household_id WHERE x.activity_id = ? AND x.status <> 'cancelled'"
+                            " AND k.status = 'open' GROUP BY k.id, k.household_id, h.name ORDER BY h.name, k.id",
+                            DB_ARGS(DB_I(activity_id)));
+    if (st != WT_OK)
+        return st;
+    *n = r.nrows;
+    *out = arena_alloc(a, sizeof(plan_pointed) * (size_t)(r.nrows + 1));
+    for (int i = 0; i < r.nrows; i++)
+        (*out)[i] = (plan_pointed){db_get_int(&r, i, 0), db_get_int(&r, i, 1), db_get(&r, i, 2), db_get(&r, i, 3)};
+    return WT_OK;
 }

@@ -27,5 +27,9 @@ wt_status plan_db_action_get(db *c, arena *a, int64_t id, plan_action *out, int6
 wt_status plan_db_due_for(db *c, arena *a, int64_t user_id, int64_t team_id, const char *until, int limit,
                           struct worklist_action **out, int *n);
 wt_status plan_db_open_actions(db *c, arena *a, int64_t case_id, int *n);
+/* The team and dates of an activity (ref->found false when there is none). */
+wt_status plan_db_activity_ref(db *c, arena *a, int64_t activity_id, plan_activity_ref *ref);
+/* The open cases with a non-cancelled action pointing to the activity (one row per case). */
+wt_status plan_db_pointed(db *c, arena *a, int64_t activity_id, plan_pointed **out, int *n);
 
 #endif

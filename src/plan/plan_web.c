@@ -7,6 +7,7 @@
  * Forms sit in <details> blocks; a form with errors comes back on its own page.
  */
 #include "plan_web.h"
+#include "../activity/activity.h"
 #include "../case/case_web.h"
 #include "../core/i18n.h"
 #include "../core/text.h"
@@ -104,6 +105,31 @@ static void goal_form(http_request *req, const wt_case *c, const plan_goal *g, c
     form_end(req);
 }
 
+/*
+ * The team's activities that are still to come or running, for an action of the network or volunteer
+ * layer to point to; the action's own activity stays a choice when it is over.
+ */
+static option *activity_options(http_request *req, const plan_action *x, int *n)
+{
+    wt_activity *acts = NULL;
+    int na = 0;
+    bool more = false;
+    if (activity_list(&req->ctx, true, PLAN_ACTIVITY_CHOICES, 0, &acts, &na, &more) != WT_OK)
+        na = 0;
+    option *o = arena_alloc(req->a, sizeof(option) * (size_t)(na + 2));
+    *n = 0;
+    o[(*n)++] = (option){"", _("Geen activiteit")};
+    bool own_listed = !x || !x->activity_id;
+    for (int i = 0; i < na; i++) {
+        own_listed = own_listed || acts[i].id == x->activity_id;
+        o[(*n)++] = (option){id_text(req, acts[i].id),
+                             arena_printf(req->a, "%s (%s %s)", acts[i].title, _("vanaf"), case_web_date(req, acts[i].starts_on))};
+    }
+    if (!own_listed)
+        o[(*n)++] = (option){id_text(req, x->activity_id), x->activity_title ? x->activity_title : id_text(req, x->activity_id)};
+    return o;
+}
+
 /* The fields of an action; with status only when changing an existing one. */
 static void action_fields(http_request *req, const wt_case *c, const case_form *f, const plan_action *x)
 {
@@ -135,6 +161,14 @@ static void action_fields(http_request *req, const wt_case *c, const case_form *
     field_text(req, &(field){.name = "due_on", .id = case_form_id(req, f, "due_on"), .type = "date",
                              .label = _("Streefdatum"), .value = case_form_value(req, f, "due_on", x ? x->due_on : ""),
                              .error = case_form_error(f, "due_on")});
+    option *acts = activity_options(req, x, &n);
+    field_select(req, &(field){.name = "activity_id", .id = case_form_id(req, f, "activity_id"),
+                               .label = _("Verwijzen naar een activiteit in de wijk"),
+                               .hint = _("Alleen bij een actie van het eigen netwerk of van vrijwilligers of buren: "
+                                         "bijvoorbeeld meedoen met de wandelgroep of de koffieochtend."),
+                               .value = case_form_value(req, f, "activity_id", x ? id_text(req, x->activity_id) : ""),
+                               .error = case_form_error(f, "activity_id")},
+                 acts, n);
     if (x) {
         option *st = case_form_options(req, plan_action_statuses, NULL, &n);
         field_select(req, &(field){.name = "status", .id = case_form_id(req, f, "status"), .label = _("Stand"),
@@ -208,6 +242,9 @@ static void action_item(http_request *req, const plan_action *x, bool can_write)
     else if (x->due == DUE_SOON)
         html_printf(b, " <strong>%s</strong>", _("Binnenkort."));
     html_raw(b, "</p>");
+    if (x->activity_id)
+        html_printf(b, "<p class=\"utrecht-paragraph\">%s <a class=\"utrecht-link\" href=\"/activities/%lld\">%s</a></p>",
+                    _("Activiteit:"), (long long)x->activity_id, x->activity_title ? x->activity_title : "");
     if (can_write) {
         /* A div, not a p: a <form> may not sit inside a paragraph. */
         html_printf(b, "<div class=\"wt-action__tools\"><a class=\"utrecht-link\" href=\"/actions/%lld\">%s"
@@ -440,6 +477,13 @@ static void action_input_from_form(http_request *req, action_input *in, errors *
     const char *due = kv_get(&req->form, "due_on");
     in->has_due_on = due != NULL;
     in->due_on = due ? text_trim(req->a, due) : NULL;
+    const char *act = req_form(req, "activity_id");
+    in->has_activity = act != NULL;
+    in->activity_id = 0;
+    if (act && *act && (!text_parse_int64(act, &in->activity_id) || in->activity_id <= 0)) {
+        errors_add(e, "activity_id", _("Kies een activiteit uit de lijst."));
+        in->activity_id = 0;
+    }
     const char *pu = req_form(req, "performer_user_id");
     in->has_performer_user = pu != NULL;
     in->performer_user_id = 0;

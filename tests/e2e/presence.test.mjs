@@ -161,3 +161,56 @@ test('write a day of time; the team leader sees the balance as a chart', async (
   assert.match(await leader.locator('table').innerText(), /Ahmed El Amrani/);
   await checked(leader, 'balance');
 });
+
+test('point a resident on a plan to an activity: chosen on the action form, linked from the case, counted on the activity', async () => {
+  const community = await apiAs(srv.base, 'community');
+  const act = await community.post('/api/v1/activities', {
+    title: 'Wandelgroep Tuinstraat', kind: 'walking_group', starts_on: '2026-01-07', ends_on: '2099-12-31',
+    schedule: 'elke woensdag 10:00', place: 'Start bij het buurthuis', organisers: ['Riek van der Meer'],
+  });
+  assert.equal(act.status, 201, act.text);
+  const worker = await apiAs(srv.base, 'worker');
+  const h = await worker.post('/api/v1/households', {
+    name: 'Huishouden Wandel', address: { postcode: '8924 TE', house_number: 12, street: STREET, town: 'Leeuwarden' },
+    members: [{ given_name: 'Gerrit', family_name: 'Wandel', birth_date: '1944-02-11' }],
+  });
+  assert.equal(h.status, 201, h.text);
+  const c = await worker.post('/api/v1/cases', { household_id: h.json.id, reason: 'Eenzaam sinds zijn vrouw overleed' });
+  assert.equal(c.status, 201, c.text);
+  const g = await worker.post(`/api/v1/cases/${c.json.id}/goals`, { domain: 'health', body: 'Weer onder de mensen komen' });
+  assert.equal(g.status, 201, g.text);
+
+  const page = await newPage(browser, PHONE);
+  await login(page, srv.base, 'worker');
+  await page.goto(`${srv.base}/cases/${c.json.id}`);
+  const add = page.locator('details', { has: page.locator('summary', { hasText: 'Actie toevoegen: Weer onder de mensen komen' }) }).first();
+  await add.locator('summary').first().click();
+  await add.getByLabel('Actie', { exact: true }).fill('Meelopen met de wandelgroep');
+  await add.getByLabel('Wie draagt de actie').selectOption({ label: 'eigen netwerk' });
+  await add.getByLabel('Uitvoerder').fill('Buurman Jan');
+  const select = add.getByLabel('Verwijzen naar een activiteit in de wijk');
+  const value = await select.locator('option', { hasText: 'Wandelgroep Tuinstraat' }).getAttribute('value');
+  await select.selectOption(value);
+  await checked(page, 'action-activity-form');
+  await Promise.all([page.waitForNavigation(), add.getByRole('button', { name: 'Actie toevoegen', exact: true }).click()]);
+  assert.match(await page.getByRole('status').innerText(), /De actie is aan het doel toegevoegd/);
+  const action = page.locator('li.wt-action', { hasText: 'Meelopen met de wandelgroep' });
+  assert.match(await action.innerText(), /Activiteit: Wandelgroep Tuinstraat/);
+  await checked(page, 'case-action-activity');
+
+  await Promise.all([page.waitForNavigation(), action.getByRole('link', { name: 'Wandelgroep Tuinstraat' }).click()]);
+  const main = await page.locator('main').innerText();
+  assert.match(main, /1 huishouden is via zijn plan naar deze activiteit verwezen/);
+  assert.match(main, /Huishouden Wandel: Meelopen met de wandelgroep/);
+  await checked(page, 'activity-pointed');
+
+  // A colleague who is not on the case sees the number, not who.
+  const other = await newPage(browser, PHONE);
+  await login(other, srv.base, 'worker2');
+  await other.goto(`${srv.base}/activities/${act.json.id}`);
+  const seen = await other.locator('main').innerText();
+  assert.match(seen, /1 huishouden is via zijn plan naar deze activiteit verwezen/);
+  assert.doesNotMatch(seen, /Huishouden Wandel/);
+  assert.match(seen, /Wie dat zijn, zien alleen de medewerkers van hun casus/);
+  assert.deepEqual(page.jsErrors, []);
+});

@@ -145,3 +145,146 @@ test('worklist: need-to-know - a match of a case the worker left is no longer in
   const home = await web.worker.get('/');
   assert.doesNotMatch(main(home.text), /Gezelschap voor Anna/);
 });
+
+// ---- 2. a plan action pointing to a collective activity ---------------------------------------------------------------
+
+async function activity(client, over = {}) {
+  const r = await client.post('/api/v1/activities', {
+    title: 'Wandelgroep op woensdag', kind: 'walking_group', starts_on: isoDay(-30), ends_on: isoDay(200),
+    place: 'Start bij het buurthuis', organisers: ['Riek van der Meer'], ...over,
+  });
+  assert.equal(r.status, 201, r.text);
+  return r.json;
+}
+
+// A case coordinated by `client` with one open goal; returns { c, goal }.
+async function caseWithGoal(client) {
+  const c = await newCase(client);
+  const g = await client.post(`/api/v1/cases/${c.id}/goals`, { domain: 'health', body: 'Minder eenzaam zijn' });
+  assert.equal(g.status, 201, g.text);
+  return { c, goal: g.json };
+}
+
+const errorField = (r) => Object.keys((r.json && r.json.fields) || {});
+
+test('activity on an action: set over the API, shown on the case page with a link, counted on the activity', async () => {
+  const walk = await activity(api.community);
+  const { c, goal } = await caseWithGoal(api.worker);
+  const a = await api.worker.post(`/api/v1/goals/${goal.id}/actions`,
+    { body: 'Meelopen met de wandelgroep', layer: 'network', performer: 'Buurvrouw Riek', activity_id: walk.id });
+  assert.equal(a.status, 201, a.text);
+  assert.equal(a.json.activity_id, walk.id);
+  assert.equal(a.json.activity_title, 'Wandelgroep op woensdag');
+  const plan = await api.worker.get(`/api/v1/cases/${c.id}/plan`);
+  assert.equal(plan.json.goals[0].actions[0].activity_id, walk.id);
+
+  const page = await web.worker.get(`/cases/${c.id}`);
+  assert.equal(page.status, 200);
+  assert.ok(page.text.includes(`href="/activities/${walk.id}">Wandelgroep op woensdag</a>`), 'the case page links the activity');
+
+  // The coordinator sees which household; a colleague without need-to-know only the number.
+  const mine = await api.worker.get(`/api/v1/activities/${walk.id}`);
+  assert.equal(mine.status, 200, mine.text);
+  assert.equal(mine.json.pointed_from_plans.count, 1);
+  assert.equal(mine.json.pointed_from_plans.known.length, 1);
+  assert.equal(mine.json.pointed_from_plans.known[0].case_id, c.id);
+  assert.equal(mine.json.pointed_from_plans.known[0].action, 'Meelopen met de wandelgroep');
+  for (const role of ['worker2', 'community']) {
+    const other = await api[role].get(`/api/v1/activities/${walk.id}`);
+    assert.equal(other.status, 200, other.text);
+    assert.equal(other.json.pointed_from_plans.count, 1, role);
+    assert.deepEqual(other.json.pointed_from_plans.known, [], `${role} learns no household`);
+    const html = await web[role].get(`/activities/${walk.id}`);
+    assert.equal(html.status, 200);
+    assert.match(html.text, /1 huishouden is via zijn plan naar deze activiteit verwezen/);
+    assert.ok(!html.text.includes(c.household_name), `${role} does not see the household's name`);
+    assert.ok(!html.text.includes(`/cases/${c.id}`), `${role} gets no link to the case`);
+  }
+  const seen = await web.worker.get(`/activities/${walk.id}`);
+  assert.ok(seen.text.includes(`href="/cases/${c.id}#h-plan">${c.household_name}</a>`), 'the coordinator sees which household');
+
+  // Cleared with null; the count follows.
+  const cleared = await api.worker.patch(`/api/v1/actions/${a.json.id}`, { activity_id: null });
+  assert.equal(cleared.status, 200, cleared.text);
+  assert.equal(cleared.json.activity_id, null);
+  const after = await api.worker2.get(`/api/v1/activities/${walk.id}`);
+  assert.equal(after.json.pointed_from_plans.count, 0);
+});
+
+test('activity on an action: validation names activity_id (unknown, another team, wrong layer, over)', async () => {
+  const walk = await activity(api.community);
+  const over = await activity(api.community, { title: 'Voorbije cursus', kind: 'course', starts_on: isoDay(-90), ends_on: isoDay(-10) });
+  const theirs = await activity(other.api.worker, { title: 'Koffie in Noord' });
+  const { goal } = await caseWithGoal(api.worker);
+  const base = { body: 'Meedoen in de wijk', layer: 'volunteer', performer: 'Buurtmaatje' };
+  for (const [what, body] of [
+    ['unknown', { ...base, activity_id: 99999999 }],
+    ['another team', { ...base, activity_id: theirs.id }],
+    ['layer self', { ...base, layer: 'self', performer: 'Anna', activity_id: walk.id }],
+    ['layer team', { ...base, layer: 'team', activity_id: walk.id }],
+    ['over', { ...base, activity_id: over.id }],
+    ['not a number', { ...base, activity_id: 'wandelen' }],
+  ]) {
+    const r = await api.worker.post(`/api/v1/goals/${goal.id}/actions`, body);
+    assert.equal(r.status, 400, `${what}: ${r.text}`);
+    assert.deepEqual(errorField(r), ['activity_id'], what);
+  }
+  // Unknown and another team's read the same: another team's activity does not leak.
+  const u = await api.worker.post(`/api/v1/goals/${goal.id}/actions`, { ...base, activity_id: 99999999 });
+  const t = await api.worker.post(`/api/v1/goals/${goal.id}/actions`, { ...base, activity_id: theirs.id });
+  assert.equal(u.json.fields.activity_id, t.json.fields.activity_id);
+  // Moving the layer of a pointing action away from network/volunteer is refused on activity_id.
+  const ok = await api.worker.post(`/api/v1/goals/${goal.id}/actions`, { ...base, activity_id: walk.id });
+  assert.equal(ok.status, 201, ok.text);
+  const moved = await api.worker.patch(`/api/v1/actions/${ok.json.id}`, { layer: 'team' });
+  assert.equal(moved.status, 400, moved.text);
+  assert.deepEqual(errorField(moved), ['activity_id']);
+});
+
+test('activity on an action: the form offers the team\'s coming activities; a bad choice comes back with 400 on the field', async () => {
+  const walk = await activity(api.community, { title: 'Koffieochtend in De Schakel', kind: 'coffee_morning' });
+  await activity(api.community, { title: 'Oude huiswerkklas', kind: 'homework_help', starts_on: isoDay(-200), ends_on: isoDay(-30) });
+  const theirs = await activity(other.api.worker, { title: 'Alleen in Noord' });
+  const { c, goal } = await caseWithGoal(api.worker);
+  const page = await web.worker.get(`/cases/${c.id}`);
+  assert.match(page.text, /name="activity_id"/);
+  assert.ok(page.text.includes(`<option value="${walk.id}">Koffieochtend in De Schakel`), 'a coming activity is offered');
+  assert.ok(!page.text.includes('Oude huiswerkklas'), 'a past one is not');
+  assert.ok(!page.text.includes('Alleen in Noord'), 'another team\'s is not');
+  const bad = await web.worker.post(`/goals/${goal.id}/actions`,
+    { body: 'Naar de koffieochtend', layer: 'self', performer: 'Anna', activity_id: String(walk.id), due_on: '' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /Alleen een actie van het eigen netwerk of van vrijwilligers of buren/);
+  assert.match(bad.text, /id="f-[^"]*activity_id[^"]*"[^>]*aria-invalid="true"/);
+  const good = await web.worker.post(`/goals/${goal.id}/actions`,
+    { body: 'Naar de koffieochtend', layer: 'volunteer', performer: 'Buurtmaatje', activity_id: String(walk.id), due_on: '' });
+  assert.equal(good.status, 303, good.text);
+  const plan = await api.worker.get(`/api/v1/cases/${c.id}/plan`);
+  const x = plan.json.goals[0].actions.find((y) => y.body === 'Naar de koffieochtend');
+  assert.equal(x.activity_id, walk.id);
+  // The action page keeps the choice, also once the activity would no longer be offered.
+  const form = await web.worker.get(`/actions/${x.id}`);
+  assert.ok(form.text.includes(`<option value="${walk.id}" selected>`), 'the current activity is selected');
+  assert.equal((await web.worker.post(`/actions/${x.id}`, { activity_id: '' })).status, 303);
+  assert.equal((await api.worker.get(`/api/v1/cases/${c.id}/plan`)).json.goals[0].actions.find((y) => y.id === x.id).activity_id, null);
+});
+
+test('activity on an action: who may - a colleague without need-to-know, another team, admin and policy may not', async () => {
+  const walk = await activity(api.community);
+  const { goal } = await caseWithGoal(api.worker);
+  const body = { body: 'Meelopen', layer: 'network', performer: 'Buurman', activity_id: walk.id };
+  const mine = await api.worker.post(`/api/v1/goals/${goal.id}/actions`, body);
+  assert.equal(mine.status, 201, mine.text);
+  assert.equal((await api.worker2.post(`/api/v1/goals/${goal.id}/actions`, body)).status, 403);
+  assert.equal((await api.worker2.patch(`/api/v1/actions/${mine.json.id}`, { activity_id: null })).status, 403);
+  assert.equal((await other.api.worker.patch(`/api/v1/actions/${mine.json.id}`, { activity_id: null })).status, 404);
+  for (const role of ['admin', 'policy']) {
+    assert.equal((await api[role].post(`/api/v1/goals/${goal.id}/actions`, body)).status, 403, role);
+    assert.equal((await api[role].patch(`/api/v1/actions/${mine.json.id}`, { activity_id: null })).status, 403, role);
+    assert.equal((await api[role].get(`/api/v1/activities/${walk.id}`)).status, 403, role);
+    assert.equal((await web[role].get(`/activities/${walk.id}`)).status, 403, role);
+  }
+  assert.equal((await other.api.worker.get(`/api/v1/activities/${walk.id}`)).status, 404);
+  // The web form: the colleague without need-to-know is refused too.
+  assert.equal((await web.worker2.post(`/actions/${mine.json.id}`, { activity_id: '' })).status, 403);
+});

@@ -26,6 +26,40 @@ static wt_date day(const char *iso)
     return d;
 }
 
+Test(plan_activity, only_network_and_volunteer_actions_point_to_an_activity_of_the_case_team)
+{
+    wt_date today = day("2026-05-10");
+    plan_activity_ref walk = {true, 7, "2026-01-01", "2026-12-31"};
+    cr_assert_null(plan_activity_refusal("network", &walk, 7, true, today));
+    cr_assert_null(plan_activity_refusal("volunteer", &walk, 7, true, today));
+    cr_assert_not_null(plan_activity_refusal("self", &walk, 7, true, today));
+    cr_assert_not_null(plan_activity_refusal("team", &walk, 7, true, today));
+    cr_assert_not_null(plan_activity_refusal("second_line", &walk, 7, true, today));
+    cr_assert_not_null(plan_activity_refusal(NULL, &walk, 7, true, today));
+    /* Another team's activity and one that does not exist get the same answer: existence does not leak. */
+    plan_activity_ref none = {0};
+    const char *other = plan_activity_refusal("network", &walk, 8, true, today);
+    cr_assert_not_null(other);
+    cr_assert_str_eq(other, plan_activity_refusal("network", &none, 7, true, today));
+}
+
+Test(plan_activity, a_newly_chosen_activity_is_still_to_come_or_running)
+{
+    wt_date today = day("2026-05-10");
+    plan_activity_ref later = {true, 7, "2026-05-10", NULL};      /* starts today */
+    plan_activity_ref running = {true, 7, "2026-01-01", "2026-05-10"}; /* ends today */
+    plan_activity_ref over = {true, 7, "2026-01-01", "2026-05-09"};
+    plan_activity_ref once_past = {true, 7, "2026-05-09", NULL};  /* a one-day activity yesterday */
+    cr_assert_null(plan_activity_refusal("network", &later, 7, true, today));
+    cr_assert_null(plan_activity_refusal("network", &running, 7, true, today));
+    cr_assert_not_null(plan_activity_refusal("network", &over, 7, true, today));
+    cr_assert_not_null(plan_activity_refusal("network", &once_past, 7, true, today));
+    /* An action that already pointed there keeps it when it is changed otherwise. */
+    cr_assert_null(plan_activity_refusal("network", &over, 7, false, today));
+    /* ...but not when its layer moves away from network or volunteer. */
+    cr_assert_not_null(plan_activity_refusal("team", &over, 7, false, today));
+}
+
 Test(plan_due, overdue_soon_later_and_none)
 {
     wt_date today = day("2026-03-15");
