@@ -81,6 +81,7 @@ static const stmt old_signals[] = {
 static const stmt old_questions[] = {
     {"need", "UPDATE need SET question_id = NULL WHERE question_id IN (" OLD_QUESTIONS ")", false},
     {"idea", "UPDATE idea SET question_id = NULL WHERE question_id IN (" OLD_QUESTIONS ")", false},
+    {"offer", "UPDATE offer SET question_id = NULL WHERE question_id IN (" OLD_QUESTIONS ")", false},
     {"question", "DELETE FROM question WHERE id IN (" OLD_QUESTIONS ")", true},
 };
 
@@ -121,6 +122,8 @@ static const stmt household_rows[] = {
     {"need", "UPDATE need SET question_id = NULL WHERE question_id IN (SELECT id FROM question WHERE household_id = ?)",
      false},
     {"idea", "UPDATE idea SET question_id = NULL WHERE question_id IN (SELECT id FROM question WHERE household_id = ?)",
+     false},
+    {"offer", "UPDATE offer SET question_id = NULL WHERE question_id IN (SELECT id FROM question WHERE household_id = ?)",
      false},
     {"question", "DELETE FROM question WHERE household_id = ?", true},
     {"referral_event", "DELETE FROM referral_event WHERE referral_id IN (SELECT id FROM referral WHERE consent_id IN"
