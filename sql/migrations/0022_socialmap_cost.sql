@@ -17,17 +17,17 @@ UPDATE sm_service SET cost =
          THEN ' free' ELSE '' END
  || CASE WHEN EXISTS (SELECT 1 FROM sm_cost_option c WHERE c.service_id = sm_service.id
                       AND (c.amount IS NULL OR c.amount <> 0)
-                      AND (LOWER(COALESCE(c.option, '') || ' ' || COALESCE(c.amount_description, '')) LIKE '%bijdrage%'
-                        OR LOWER(COALESCE(c.option, '') || ' ' || COALESCE(c.amount_description, '')) LIKE '%contributie%'
-                        OR LOWER(COALESCE(c.option, '') || ' ' || COALESCE(c.amount_description, '')) LIKE '%lidmaatschap%'))
+                      AND (LOWER(COALESCE(c."option", '') || ' ' || COALESCE(c.amount_description, '')) LIKE '%bijdrage%'
+                        OR LOWER(COALESCE(c."option", '') || ' ' || COALESCE(c.amount_description, '')) LIKE '%contributie%'
+                        OR LOWER(COALESCE(c."option", '') || ' ' || COALESCE(c.amount_description, '')) LIKE '%lidmaatschap%'))
            OR LOWER(COALESCE(fees_description, '')) LIKE '%bijdrage%'
            OR LOWER(COALESCE(fees_description, '')) LIKE '%contributie%'
            OR LOWER(COALESCE(fees_description, '')) LIKE '%lidmaatschap%'
          THEN ' contribution' ELSE '' END
  || CASE WHEN EXISTS (SELECT 1 FROM sm_cost_option c WHERE c.service_id = sm_service.id AND c.amount > 0
-                      AND LOWER(COALESCE(c.option, '') || ' ' || COALESCE(c.amount_description, '')) NOT LIKE '%bijdrage%'
-                      AND LOWER(COALESCE(c.option, '') || ' ' || COALESCE(c.amount_description, '')) NOT LIKE '%contributie%'
-                      AND LOWER(COALESCE(c.option, '') || ' ' || COALESCE(c.amount_description, '')) NOT LIKE '%lidmaatschap%')
+                      AND LOWER(COALESCE(c."option", '') || ' ' || COALESCE(c.amount_description, '')) NOT LIKE '%bijdrage%'
+                      AND LOWER(COALESCE(c."option", '') || ' ' || COALESCE(c.amount_description, '')) NOT LIKE '%contributie%'
+                      AND LOWER(COALESCE(c."option", '') || ' ' || COALESCE(c.amount_description, '')) NOT LIKE '%lidmaatschap%')
            OR (NOT EXISTS (SELECT 1 FROM sm_cost_option c WHERE c.service_id = sm_service.id)
                AND TRIM(COALESCE(fees_description, '')) <> ''
                AND LOWER(fees_description) NOT LIKE '%bijdrage%' AND LOWER(fees_description) NOT LIKE '%contributie%'
