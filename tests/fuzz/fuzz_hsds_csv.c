@@ -57,6 +57,12 @@ static int write_files(const char *p, const char *end, char names[][64])
     return n;
 }
 
+/* At the end of the run the (emptied) temporary directory goes. */
+static void remove_dir(void)
+{
+    rmdir(fuzz_dir);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!*fuzz_dir) {
@@ -64,6 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!mkdtemp(dir))
             abort();
         snprintf(fuzz_dir, sizeof fuzz_dir, "%s", dir);
+        atexit(remove_dir);
     }
     char names[MAX_FILES][64];
     int n = write_files((const char *)data, (const char *)data + size, names);

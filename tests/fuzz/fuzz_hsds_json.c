@@ -15,13 +15,23 @@
 
 static char fuzz_path[64];
 
+static char fuzz_dir[48];
+
+/* At the end of the run: the temporary file and its directory go. */
+static void remove_input(void)
+{
+    unlink(fuzz_path);
+    rmdir(fuzz_dir);
+}
+
 static void write_input(const uint8_t *data, size_t size)
 {
     if (!*fuzz_path) {
-        char dir[] = "/tmp/wt-fuzz-hsds-json-XXXXXX";
-        if (!mkdtemp(dir))
+        snprintf(fuzz_dir, sizeof fuzz_dir, "/tmp/wt-fuzz-hsds-json-XXXXXX");
+        if (!mkdtemp(fuzz_dir))
             abort();
-        snprintf(fuzz_path, sizeof fuzz_path, "%s/hsds.json", dir);
+        snprintf(fuzz_path, sizeof fuzz_path, "%s/hsds.json", fuzz_dir);
+        atexit(remove_input);
     }
     FILE *f = fopen(fuzz_path, "wb");
     if (!f || fwrite(data, 1, size, f) != size)
