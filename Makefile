@@ -23,10 +23,11 @@ SRC      := $(shell find src -name '*.c' | sort)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 MIGRATIONS := $(sort $(wildcard sql/migrations/*.sql))
 GEN      := $(B)/gen/migrations.c
+PWLIST   := $(B)/gen/common_passwords.c
 HDRS     := $(shell find src -name '*.h')
 
-REL_OBJ  := $(patsubst %.c,$(B)/rel/%.o,$(LIB_SRC)) $(B)/rel/gen/migrations.o
-SAN_OBJ  := $(patsubst %.c,$(B)/san/%.o,$(LIB_SRC)) $(B)/san/gen/migrations.o
+REL_OBJ  := $(patsubst %.c,$(B)/rel/%.o,$(LIB_SRC)) $(B)/rel/gen/migrations.o $(B)/rel/gen/common_passwords.o
+SAN_OBJ  := $(patsubst %.c,$(B)/san/%.o,$(LIB_SRC)) $(B)/san/gen/migrations.o $(B)/san/gen/common_passwords.o
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
 STATIC_SRC := static/app.css
@@ -64,6 +65,18 @@ $(B)/rel/gen/migrations.o: $(GEN)
 $(B)/san/gen/migrations.o: $(GEN)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+$(B)/rel/gen/common_passwords.o: $(PWLIST)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(REL_FLAGS) -c -o $@ $<
+
+$(B)/san/gen/common_passwords.o: $(PWLIST)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+$(PWLIST): share/common-passwords.txt scripts/embed-passwords.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed-passwords.sh share/common-passwords.txt $@
 
 $(GEN): $(MIGRATIONS) scripts/embed-migrations.sh
 	@mkdir -p $(dir $@)

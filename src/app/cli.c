@@ -1,5 +1,6 @@
 /* cli.c - subcommands (see cli.h). */
 #include "cli.h"
+#include "../user/password_list.h"
 #include "../access/audit.h"
 #include "../access/audit_db.h"
 #include "../casemember/casemember.h"
@@ -459,6 +460,7 @@ static int cmd_serve(cli *k)
     casemember_set_emergency_seconds(glass);
     static_load(opt_get(&k->o, "static", "WIJKTEAM_STATIC", default_static_dir(&k->a)));
     bench_bare_enabled = opt_flag(&k->o, "bench");
+    password_list_load(); /* the common passwords, indexed once before the first request */
     db_pool_init(url);
     routes_register();
     retention_daemon_start();

@@ -50,6 +50,7 @@ typedef struct http_request {
     const char *method;
     const char *path;
     const char *client_ip;
+    bool tls; /* the server itself runs TLS (--tls-cert/--tls-key): the connection is HTTPS */
     kv_list query;
     kv_list headers;
     kv_list form; /* application/x-www-form-urlencoded body */

@@ -27,6 +27,7 @@ typedef struct conn_state {
 } conn_state;
 
 static volatile sig_atomic_t stop_requested;
+static bool serving_tls; /* set once before the daemon starts */
 
 static void on_signal(int sig)
 {
@@ -118,6 +119,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         req->method = arena_strdup(req->a, method);
         req->path = arena_strdup(req->a, url);
         req->client_ip = client_ip(conn, req->a);
+        req->tls = serving_tls;
         MHD_get_connection_values(conn, MHD_HEADER_KIND, collect_kv, cs);
         if (cs->header_count > HEADER_LIMIT)
             return simple_error(conn, cs, 431, "Too many request headers\n");
@@ -239,6 +241,7 @@ int server_run(const server_config *cfg)
             return 2;
         }
         flags |= MHD_USE_TLS;
+        serving_tls = true;
     }
     struct sigaction act;
     memset(&act, 0, sizeof act);

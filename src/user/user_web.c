@@ -1,5 +1,6 @@
 /* user_web.c - login and logout pages. */
 #include "user_web.h"
+#include "../core/text.h"
 #include "../core/i18n.h"
 #include "../http/html.h"
 #include "../http/page.h"
@@ -62,6 +63,13 @@ static void code_form(http_request *req, const char *pending, const char *next, 
     page_end(req);
 }
 
+/* The cookie is Secure when the browser reached us over HTTPS: our own TLS, or a proxy that terminated it. */
+static bool user_web_secure(http_request *req)
+{
+    const char *proto = req_header(req, "X-Forwarded-Proto");
+    return req->tls || (proto && text_ieq(proto, "https"));
+}
+
 static void start_session(http_request *req, int64_t user_id, const char *next)
 {
     const char *token;
@@ -72,7 +80,7 @@ static void start_session(http_request *req, int64_t user_id, const char *next)
     }
     resp_header(req, "Set-Cookie",
                 arena_printf(req->a, "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s", SESSION_COOKIE, token,
-                             SESSION_ABSOLUTE_SECONDS, req_header(req, "X-Forwarded-Proto") ? "; Secure" : ""));
+                             SESSION_ABSOLUTE_SECONDS, user_web_secure(req) ? "; Secure" : ""));
     resp_redirect(req, next);
 }
 
