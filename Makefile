@@ -154,7 +154,7 @@ FUZZ_CORE = src/core/arena.c src/core/buf.c src/core/xalloc.c src/core/text.c sr
             src/core/ctx.c src/http/request.c src/http/router.c src/http/html.c src/http/api.c
 # The importers' harnesses link the whole library, compiled once more by clang for libFuzzer.
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_LIB   := $(patsubst %.c,$(B)/fuzzlib/%.o,$(LIB_SRC)) $(B)/fuzzlib/gen/migrations.o
+FUZZ_LIB   := $(patsubst %.c,$(B)/fuzzlib/%.o,$(LIB_SRC)) $(B)/fuzzlib/gen/migrations.o $(B)/fuzzlib/gen/common_passwords.o
 FUZZ_IMPORTERS = $(B)/fuzz/fuzz_hsds_json $(B)/fuzz/fuzz_hsds_csv $(B)/fuzz/fuzz_assessment_scale
 FUZZERS   = $(B)/fuzz/fuzz_request $(B)/fuzz/fuzz_json $(FUZZ_IMPORTERS)
 FUZZ_SECONDS ?= 300
@@ -173,6 +173,10 @@ $(B)/fuzzlib/%.o: %.c $(HDRS)
 	@clang $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) -c -o $@ $<
 
 $(B)/fuzzlib/gen/migrations.o: $(GEN)
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS) $(FUZZ_FLAGS) -c -o $@ $<
+
+$(B)/fuzzlib/gen/common_passwords.o: $(PWLIST)
 	@mkdir -p $(dir $@)
 	clang $(CPPFLAGS) $(FUZZ_FLAGS) -c -o $@ $<
 
