@@ -127,6 +127,8 @@ class Crawler {
     await this.visit(path);
     const form = this.page.locator(`form[action="${action}"]`).first();
     if (!(await form.count())) return false;
+    // A form behind a "+" line (a closed <details>) is opened first, as a user does.
+    await form.evaluate((f) => { for (let e = f; e; e = e.parentElement) if (e.tagName === 'DETAILS') e.open = true; });
     await this.fill(form);
     const button = form.locator('button[type="submit"], input[type="submit"], button:not([type])').first();
     if (!(await button.count())) return false;
