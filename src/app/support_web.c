@@ -6,6 +6,7 @@
 #include "../http/html.h"
 #include "../intake/intake_web.h"
 #include "../referral/referral_web.h"
+#include "../signal/signal_web.h"
 
 void support_case_nav(http_request *req, const wt_case *c)
 {
@@ -24,6 +25,7 @@ void support_case_nav_after_plan(http_request *req, const wt_case *c)
 
 void support_case_before_plan(http_request *req, const wt_case *c)
 {
+    signal_case_section(req, c);
     intake_case_section(req, c);
     assessment_case_block(req, c->household_id);
 }
@@ -37,5 +39,6 @@ void support_case_after_plan(http_request *req, const wt_case *c)
 void support_home_sections(http_request *req)
 {
     referral_home_block(req);
+    signal_home_block(req);
     assessment_home_block(req);
 }

@@ -1,6 +1,6 @@
 /*
  * support_web.h - the support of a case on pages that belong to others: the
- * sections of intake, self-sufficiency and referrals on the case page, and
+ * sections of signals, intake, self-sufficiency and referrals on the case page, and
  * what needs the worker on the start page. Each domain draws its own block;
  * this file only decides the order, so the case and home pages need one call.
  */
@@ -14,11 +14,11 @@
 void support_case_nav(http_request *req, const wt_case *c);
 /* Links to the sections below the plan: referrals and consents. */
 void support_case_nav_after_plan(http_request *req, const wt_case *c);
-/* Sections above the plan: the intake and self-sufficiency. */
+/* Sections above the plan: the signals that led to the case, the intake and self-sufficiency. */
 void support_case_before_plan(http_request *req, const wt_case *c);
 /* Sections below the plan: referrals and consents. */
 void support_case_after_plan(http_request *req, const wt_case *c);
-/* Sections of the work queue: referrals waiting for an answer, assessments due. */
+/* Sections of the work queue: referrals waiting for an answer, signals to follow up, assessments due. */
 void support_home_sections(http_request *req);
 
 #endif

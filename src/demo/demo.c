@@ -115,12 +115,13 @@ wt_status demo_generate(wt_ctx *ctx, const demo_options *opt, const char **err)
         st = demo_people(ctx, opt, team_id, err);
     if (st == WT_OK && opt->residents > DEMO_HS_MAX)
         st = demo_city(ctx, opt, opt->residents - DEMO_HS_MAX, DEMO_HS_MAX, err);
+    /* the social map before presence: a signal of the demo is passed to the police officer on it */
+    if (st == WT_OK)
+        st = socialmap_demo(ctx, opt->seed, err);
     if (st == WT_OK && (st = presence_demo(ctx, team_id, opt->seed)) != WT_OK)
         *err = "cannot create the demo's rounds, signals, activities, ideas and time";
     if (st == WT_OK)
         st = network_demo(ctx, team_id, opt->seed);
-    if (st == WT_OK)
-        st = socialmap_demo(ctx, opt->seed, err);
     demo_support_counts support;
     if (st == WT_OK)
         st = demo_support(ctx, team_id, opt->seed, &support, err);

@@ -21,6 +21,7 @@
 #include "../idea/idea.h"
 #include "../round/round.h"
 #include "../signal/signal.h"
+#include "../socialmap/socialmap.h"
 #include "../timeentry/timeentry.h"
 #include "../user/user.h"
 
@@ -212,7 +213,13 @@ static wt_status demo_close(demo_state *s, int64_t id, const char *outcome)
     errors_init(&e, s->ctx->a);
     signal_close_input in = {.outcome = outcome};
     if (strcmp(outcome, "passed_to_partner") == 0) {
-        in.partner_name = "Wijkagent";
+        sm_choice *police;
+        int n = 0;
+        /* the police officer of the neighbourhood on the social map names the partner */
+        if (socialmap_service_choices(s->ctx, "wijkagent", 1, &police, &n) == WT_OK && n == 1)
+            in.partner_service_key = police[0].id;
+        else
+            in.partner_name = "Wijkagent";
         in.shared_what = "Adres en wat de opbouwwerker zag en rook; geen namen van buren.";
         in.legal_ground = "public_task";
     } else if (strcmp(outcome, "light_support") == 0) {

@@ -40,6 +40,27 @@ bool presence_web_failed(http_request *req, wt_status st)
     return true;
 }
 
+/* Characters of the longest word of s (UTF-8 continuation bytes not counted). */
+static int longest_word(const char *s)
+{
+    int best = 0, cur = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == ' ' || *p == '/' || *p == '-' || *p == '(' || *p == ')')
+            cur = 0;
+        else if ((*p & 0xC0) != 0x80 && ++cur > best)
+            best = cur;
+    }
+    return best;
+}
+
+bool presence_choices_wide(const presence_code *codes)
+{
+    for (const presence_code *c = codes; c->code; c++)
+        if (longest_word(_(c->label)) > PRESENCE_TILE_WORD)
+            return true;
+    return false;
+}
+
 void presence_choices(http_request *req, const char *name, const char *legend, const presence_code *codes,
                       const char *value, const char *error, const char *hint)
 {
@@ -61,7 +82,8 @@ void presence_choices(http_request *req, const char *name, const char *legend, c
         html_printf(b,
                     "<div class=\"utrecht-form-field-error-message\" id=\"f-%s-error\"><span class=\"wt-visually-hidden\">%s </span>%s</div>",
                     name, _("Fout:"), error);
-    html_raw(b, "<div class=\"wt-choices__list\">");
+    html_raw(b, presence_choices_wide(codes) ? "<div class=\"wt-choices__list wt-choices__list--wide\">"
+                                             : "<div class=\"wt-choices__list\">");
     int i = 0;
     for (const presence_code *c = codes; c->code; c++, i++) {
         const char *id = i == 0 ? arena_printf(req->a, "f-%s", name) : arena_printf(req->a, "f-%s-%s", name, c->code);

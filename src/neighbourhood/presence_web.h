@@ -19,6 +19,13 @@ bool presence_web_failed(http_request *req, wt_status st);
 /* A group of radio tiles (one tap each); the first tile has id f-<name> for the error summary. */
 void presence_choices(http_request *req, const char *name, const char *legend, const presence_code *codes,
                       const char *value, const char *error, const char *hint);
+/*
+ * Pure: does a word of a label not fit a tile in two columns on a phone (more
+ * than PRESENCE_TILE_WORD characters, like "Gerechtvaardigd")? Such choices
+ * get one column there, so no word is broken.
+ */
+#define PRESENCE_TILE_WORD 10
+bool presence_choices_wide(const presence_code *codes);
 /* A checkbox with its own id (for lists of checkboxes sharing one name). */
 void presence_checkbox(http_request *req, const char *name, const char *id, const char *value, const char *label,
                        bool checked);

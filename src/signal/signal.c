@@ -4,6 +4,7 @@
 #include "../case/case.h"
 #include "../core/i18n.h"
 #include "../core/text.h"
+#include "../socialmap/socialmap.h"
 #include "signal_db.h"
 
 #include <string.h>
@@ -351,6 +352,24 @@ static wt_status case_household(wt_ctx *ctx, const wt_signal *s, int64_t chosen,
     return WT_INVALID;
 }
 
+/*
+ * A partner chosen from the social map: the service must be on it. Without a
+ * partner's name typed, the service and its organisation name the partner.
+ */
+static wt_status partner_service(wt_ctx *ctx, const char *key, errors *e, const char **partner_name)
+{
+    sm_service svc;
+    wt_status st = socialmap_service_get(ctx, key, &svc);
+    if (st == WT_NOTFOUND) {
+        errors_add(e, "partner_service_key", _("Deze dienst staat niet op de sociale kaart."));
+        return WT_INVALID;
+    }
+    if (st == WT_OK && !*partner_name)
+        *partner_name = svc.organization_name ? arena_printf(ctx->a, "%s (%s)", svc.name, svc.organization_name)
+                                              : svc.name;
+    return st;
+}
+
 /* Opens the case of the household, or finds its open case; *case_id gets it. */
 static wt_status open_or_join_case(wt_ctx *ctx, const wt_signal *s, const signal_close_input *in, errors *e,
                                    int64_t *case_id)
@@ -384,6 +403,13 @@ wt_status signal_close(wt_ctx *ctx, int64_t id, const signal_close_input *in, er
         return WT_CONFLICT;
     }
     bool partner = strcmp(in->outcome, "passed_to_partner") == 0;
+    const char *partner_name = partner ? presence_clean(ctx->a, in->partner_name) : NULL;
+    const char *service_key = partner ? presence_clean(ctx->a, in->partner_service_key) : NULL;
+    if (service_key) {
+        st = partner_service(ctx, service_key, e, &partner_name);
+        if (st != WT_OK)
+            return st;
+    }
     if (strcmp(in->outcome, "became_case") == 0) {
         st = open_or_join_case(ctx, &s, in, e, case_id);
         if (st != WT_OK)
@@ -392,8 +418,8 @@ wt_status signal_close(wt_ctx *ctx, int64_t id, const signal_close_input *in, er
     signal_close_row row = {
         .outcome = in->outcome,
         .note = presence_clean(ctx->a, in->note),
-        .partner_name = partner ? presence_clean(ctx->a, in->partner_name) : NULL,
-        .partner_service_key = partner ? presence_clean(ctx->a, in->partner_service_key) : NULL,
+        .partner_name = partner_name,
+        .partner_service_key = service_key,
         .shared_what = partner ? presence_clean(ctx->a, in->shared_what) : NULL,
         .legal_ground = partner ? in->legal_ground : NULL,
         .case_id = *case_id,
@@ -451,7 +477,11 @@ wt_status signal_due(wt_ctx *ctx, int limit, wt_signal **out, int *n)
 
 wt_status signal_list_for_case(wt_ctx *ctx, int64_t case_id, wt_signal **out, int *n)
 {
-    wt_status st = presence_access(ctx, ctx->who.team_id);
+    *n = 0;
+    wt_case c;
+    wt_status st = case_access(ctx, case_id, PERM_CASE_READ, &c);
+    if (st == WT_OK)
+        st = presence_access(ctx, c.team_id);
     if (st != WT_OK)
         return st;
     st = signal_db_list_for_case(ctx->db, ctx->a, ctx->who.team_id, case_id, out, n);

@@ -1,6 +1,7 @@
 /* signal_api.c - JSON routes of early signals: list (active, due, closed), record, read, follow up, close. */
 #include "signal_api.h"
 #include "../core/i18n.h"
+#include "../core/text.h"
 #include "../http/api.h"
 #include "../http/router.h"
 #include "../neighbourhood/presence_api.h"
@@ -30,6 +31,16 @@ json_t *signal_json(http_request *req, const wt_signal *s)
     return j;
 }
 
+static json_t *followups_json(const signal_followup *f, int n)
+{
+    json_t *arr = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(arr, json_pack("{s:I, s:s, s:o, s:s, s:b, s:o}", "id", (json_int_t)f[i].id, "at", f[i].at,
+                                             "by", json_str_or_null(f[i].by_name), "kind", f[i].kind, "contact_made",
+                                             f[i].contact_made, "note", json_str_or_null(f[i].note)));
+    return arr;
+}
+
 static void reply_signal(http_request *req, int status, int64_t id)
 {
     wt_signal s;
@@ -43,19 +54,50 @@ static void reply_signal(http_request *req, int status, int64_t id)
         return;
     }
     json_t *j = signal_json(req, &s);
-    json_t *arr = json_array();
-    for (int i = 0; i < n; i++)
-        json_array_append_new(arr, json_pack("{s:I, s:s, s:o, s:s, s:b, s:o}", "id", (json_int_t)f[i].id, "at", f[i].at,
-                                             "by", json_str_or_null(f[i].by_name), "kind", f[i].kind, "contact_made",
-                                             f[i].contact_made, "note", json_str_or_null(f[i].note)));
-    json_object_set_new(j, "followup_list", arr);
+    json_object_set_new(j, "followup_list", followups_json(f, n));
     api_reply(req, status, j);
+}
+
+/* The signals that led to a case, each with its follow-ups: the signal's history that went with the case. */
+static void get_case_signals(http_request *req, const char *case_param)
+{
+    int64_t case_id = 0;
+    if (!text_parse_int64(case_param, &case_id) || case_id <= 0) {
+        errors e;
+        errors_init(&e, req->a);
+        errors_add(&e, "case_id", _("Geef het nummer van een casus."));
+        api_invalid(req, &e);
+        return;
+    }
+    wt_signal *items;
+    int n = 0;
+    wt_status st = signal_list_for_case(&req->ctx, case_id, &items, &n);
+    json_t *arr = json_array();
+    for (int i = 0; st == WT_OK && i < n; i++) {
+        signal_followup *f;
+        int nf = 0;
+        st = signal_followups(&req->ctx, &items[i], &f, &nf);
+        json_t *j = signal_json(req, &items[i]);
+        json_object_set_new(j, "followup_list", followups_json(f, st == WT_OK ? nf : 0));
+        json_array_append_new(arr, j);
+    }
+    if (st != WT_OK) {
+        json_decref(arr);
+        api_status(req, st, NULL);
+        return;
+    }
+    api_reply(req, 200, json_pack("{s:o, s:b}", "items", arr, "more", false));
 }
 
 static void get_signals(http_request *req)
 {
     int limit, offset;
     api_paging(req, &limit, &offset);
+    const char *case_param = req_query(req, "case_id");
+    if (case_param) {
+        get_case_signals(req, case_param);
+        return;
+    }
     const char *f = req_query(req, "filter");
     signal_filter filter = SIGNAL_FILTER_ACTIVE;
     if (f && strcmp(f, "due") == 0)

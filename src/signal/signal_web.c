@@ -15,7 +15,11 @@
 #include "../http/widgets.h"
 #include "../neighbourhood/presence_web.h"
 #include "../round/round.h"
+#include "../socialmap/socialmap.h"
 #include "signal.h"
+
+/* Services of the social map offered as partner (the demo city has about a hundred). */
+#define SIGNAL_PARTNER_CHOICES 100
 
 #include <string.h>
 
@@ -302,7 +306,9 @@ static void signal_facts(http_request *req, const wt_signal *s)
     if (s->outcome) {
         presence_fact(req, _("Afloop"), presence_label(signal_outcomes, s->outcome));
         presence_fact(req, _("Partner"), s->partner_name);
-        presence_fact(req, _("Dienst op de sociale kaart"), s->partner_service_key);
+        if (s->partner_service_key)
+            html_printf(b, "<dt>%s</dt><dd><a class=\"utrecht-link\" href=\"/socialmap/services/%s\">%s</a></dd>",
+                        _("Op de sociale kaart"), s->partner_service_key, _("Dienst bekijken"));
         presence_fact(req, _("Gedeeld"), s->shared_what);
         presence_fact(req, _("Grondslag"), s->legal_ground ? presence_label(signal_legal_grounds, s->legal_ground) : NULL);
         presence_fact(req, _("Toelichting"), s->outcome_note);
@@ -357,6 +363,26 @@ static void followup_form(http_request *req, const wt_signal *s, const errors *e
     html_raw(b, "</section>");
 }
 
+/* The partner from the social map: its services by name, "Wijkagent Heechterp (Politie Leeuwarden-Oost)". */
+static void partner_select(http_request *req, const errors *e)
+{
+    sm_choice *c = NULL;
+    int n = 0;
+    if (socialmap_service_choices(&req->ctx, NULL, SIGNAL_PARTNER_CHOICES, &c, &n) != WT_OK)
+        n = 0;
+    option *opts = arena_alloc(req->a, sizeof(option) * (size_t)(n + 1));
+    opts[0] = (option){"", _("(kies een dienst)")};
+    for (int i = 0; i < n; i++)
+        opts[i + 1] = (option){c[i].id, c[i].organization_name ? arena_printf(req->a, "%s (%s)", c[i].name,
+                                                                              c[i].organization_name)
+                                                                : c[i].name};
+    field_select(req, &(field){.name = "partner_service_key", .label = _("Partner op de sociale kaart"),
+                               .hint = _("Zoals de wijkagent, de woningcorporatie of Veilig Thuis."),
+                               .value = e ? req_form(req, "partner_service_key") : NULL,
+                               .error = presence_err(e, "partner_service_key")},
+                 opts, n + 1);
+}
+
 static void close_form(http_request *req, const wt_signal *s, const errors *e)
 {
     buf *b = &req->out;
@@ -368,8 +394,10 @@ static void close_form(http_request *req, const wt_signal *s, const errors *e)
     field_text(req, &(field){.name = "note", .label = _("Toelichting"), .value = e ? req_form(req, "note") : NULL,
                              .error = presence_err(e, "note"), .maxlength = PRESENCE_LONG_MAX, .id = "close-note"});
     html_printf(b, "<h3 class=\"utrecht-heading-3\">%s</h3>", _("Bij doorgeven aan een partner"));
-    field_text(req, &(field){.name = "partner_name", .label = _("Partner"), .value = e ? req_form(req, "partner_name") : NULL,
-                             .hint = _("Zoals: wijkagent, woningcorporatie, Veilig Thuis."),
+    partner_select(req, e);
+    field_text(req, &(field){.name = "partner_name", .label = _("Of een andere partner"),
+                             .value = e ? req_form(req, "partner_name") : NULL,
+                             .hint = _("Als de partner niet op de sociale kaart staat."),
                              .error = presence_err(e, "partner_name"), .maxlength = PRESENCE_SHORT_MAX});
     field_text(req, &(field){.name = "shared_what", .label = _("Wat is gedeeld"), .value = e ? req_form(req, "shared_what") : NULL,
                              .error = presence_err(e, "shared_what"), .maxlength = PRESENCE_LONG_MAX});
@@ -485,4 +513,75 @@ void signal_web_routes(void)
     router_add("GET", "/signals/{id}", get_signal, 0);
     router_add("POST", "/signals/{id}/followups", post_followup, 0);
     router_add("POST", "/signals/{id}/close", post_close, 0);
+}
+
+/* ---- on other pages ---------------------------------------------------------------------------------------------- */
+
+/* One signal that led to a case, with its follow-ups: its history goes with the case. */
+static void case_signal_item(http_request *req, const wt_signal *s)
+{
+    buf *b = &req->out;
+    html_printf(b, "<li><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/signals/%lld\">%s: %s</a></p>",
+                (long long)s->id, presence_label(signal_kinds, s->kind), where_of(req, s));
+    html_printf(b, "<p class=\"utrecht-paragraph wt-muted\">%s %s %s %s. %s</p>", _("Opgemerkt door"),
+                presence_label(signal_noticers, s->noticed_by), _("op"), presence_day(req, s->noticed_on),
+                arena_printf(req->a, _("Urgentie: %s."), presence_label(signal_urgencies, s->urgency)));
+    if (s->description)
+        html_printf(b, "<p class=\"utrecht-paragraph wt-pre\">%s</p>", s->description);
+    signal_followup *f = NULL;
+    int n = 0;
+    if (signal_followups(&req->ctx, s, &f, &n) == WT_OK && n > 0) {
+        html_printf(b, "<ul class=\"wt-plain\" aria-label=\"%s\">", _("Opvolging"));
+        for (int i = 0; i < n; i++)
+            html_printf(b, "<li><time datetime=\"%s\">%s</time>: %s, %s%s%s</li>", f[i].at, presence_day(req, f[i].at),
+                        presence_label(signal_followup_kinds, f[i].kind),
+                        f[i].contact_made ? _("contact gehad") : _("geen contact"), f[i].note ? ". " : "",
+                        f[i].note ? f[i].note : "");
+        html_raw(b, "</ul>");
+    }
+    if (s->closed_on)
+        html_printf(b, "<p class=\"utrecht-paragraph wt-muted\">%s %s%s%s</p>", _("Casus geworden op"),
+                    presence_day(req, s->closed_on), s->closed_by_name ? ", " : "",
+                    s->closed_by_name ? s->closed_by_name : "");
+    html_raw(b, "</li>");
+}
+
+void signal_case_section(http_request *req, const wt_case *c)
+{
+    wt_signal *items = NULL;
+    int n = 0;
+    if (signal_list_for_case(&req->ctx, c->id, &items, &n) != WT_OK || n == 0)
+        return;
+    buf *b = &req->out;
+    html_printf(b, "<section class=\"wt-section\" aria-labelledby=\"h-signalen\"><h2 class=\"utrecht-heading-2\" "
+                   "id=\"h-signalen\">%s</h2>",
+                n == 1 ? _("Aanleiding: een signaal uit de wijk") : _("Aanleiding: signalen uit de wijk"));
+    html_raw(b, "<ul class=\"wt-timeline\">");
+    for (int i = 0; i < n; i++)
+        case_signal_item(req, &items[i]);
+    html_raw(b, "</ul></section>");
+}
+
+void signal_home_block(http_request *req)
+{
+    wt_signal *items = NULL;
+    int n = 0;
+    if (signal_due(&req->ctx, SIGNAL_HOME_LIMIT, &items, &n) != WT_OK || n == 0)
+        return;
+    buf *b = &req->out;
+    html_printf(b, "<section class=\"wt-section\" aria-labelledby=\"h-signalen-opvolgen\"><h2 class=\"utrecht-heading-2\" "
+                   "id=\"h-signalen-opvolgen\">%s</h2>",
+                _("Signalen die opgevolgd moeten worden"));
+    html_printf(b, "<p class=\"utrecht-paragraph wt-muted\">%s</p>",
+                _("Bij deze signalen is te lang geen opvolging geweest: ga langs of bel."));
+    html_raw(b, "<ul class=\"wt-timeline\">");
+    for (int i = 0; i < n; i++)
+        html_printf(b, "<li><p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/signals/%lld\">%s: %s</a>%s "
+                       "<strong class=\"wt-overdue\">%s</strong></p></li>",
+                    (long long)items[i].id, presence_label(signal_kinds, items[i].kind), where_of(req, &items[i]),
+                    strcmp(items[i].urgency, "high") == 0 ? _(" (urgent)") : "",
+                    arena_printf(req->a, _("Opvolgen sinds %s."), presence_day(req, items[i].next_due_on)));
+    html_raw(b, "</ul>");
+    html_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/signals\">%s</a></p></section>",
+                _("Alle signalen"));
 }

@@ -291,6 +291,11 @@ test('a signal is followed up until contact is made, with a reminder when it is 
   let due = await api.worker.get('/api/v1/signals?filter=due');
   assert.ok(due.json.items.some((x) => x.id === s.id));
   assert.match((await web.worker.get('/neighbourhood')).text, new RegExp(`/signals/${s.id}"`));
+  // the reminder is in the work queue on the start page too
+  const home = (await web.worker.get('/')).text;
+  assert.match(home, /Signalen die opgevolgd moeten worden/);
+  assert.match(home, new RegExp(`href="/signals/${s.id}">Deur blijft dicht`));
+  assert.doesNotMatch((await outsiderWeb.get('/')).text, new RegExp(`href="/signals/${s.id}"`));
   // a visit without contact: still open, due again a week after the visit
   let r = await web.worker.post(`/signals/${s.id}/followups`, { contact_made: '0', kind: 'visit', at: daysAgo(1), note: 'Deur bleef dicht' });
   assert.equal(r.status, 303);
@@ -337,6 +342,29 @@ test('a signal passed to a partner needs what was shared and the legal ground', 
   assert.equal((await api.community.get('/api/v1/signals?filter=old')).status, 400);
 });
 
+test('a signal is passed to a partner chosen from the social map (the police officer)', async () => {
+  const found = await api.community.get(`/api/v1/services?q=${encodeURIComponent('Wijkagent Heechterp-Schieringen')}&limit=100`);
+  const police = found.json.items.find((x) => x.name === 'Wijkagent Heechterp-Schieringen');
+  assert.ok(police, 'the police officer is on the demo social map');
+  const s = await newSignal(api.community, { kind: 'hemp_growing', noticed_by: 'worker' });
+  const form = await web.community.get(`/signals/${s.id}`);
+  assert.match(form.text, new RegExp(`<option value="${police.id}">Wijkagent Heechterp-Schieringen \\(`));
+  let r = await web.community.post(`/signals/${s.id}/close`, { outcome: 'passed_to_partner', partner_service_key: '00000000-0000-4000-8000-000000000000', shared_what: 'Adres', legal_ground: 'public_task' });
+  assert.equal(r.status, 400);
+  assert.match(errorOf(r.text, 'partner_service_key'), /sociale kaart/);
+  r = await api.community.post(`/api/v1/signals/${s.id}/close`, { outcome: 'passed_to_partner', partner_service_key: 'politie', shared_what: 'Adres', legal_ground: 'public_task' });
+  assert.equal(r.status, 400);
+  assert.ok(r.json.fields.partner_service_key);
+  r = await web.community.post(`/signals/${s.id}/close`, { outcome: 'passed_to_partner', partner_service_key: police.id, shared_what: 'Adres en wat ik rook', legal_ground: 'public_task' });
+  assert.equal(r.status, 303);
+  const got = (await api.community.get(`/api/v1/signals/${s.id}`)).json;
+  assert.equal(got.partner_service_key, police.id);
+  assert.match(got.partner_name, /^Wijkagent Heechterp-Schieringen \(/);
+  assert.equal(got.shared_what, 'Adres en wat ik rook');
+  const page = await web.community.get(`/signals/${s.id}`);
+  assert.match(page.text, new RegExp(`href="/socialmap/services/${police.id}"`));
+});
+
 test('a signal becomes a case for the household in one step, and its history goes with it', async () => {
   const s = await newSignal(api.worker, { address_id: homes[3].address, kind: 'neglected_garden', noticed_by: 'housing_corporation' });
   await api.worker.post(`/api/v1/signals/${s.id}/followups`, { kind: 'visit', contact_made: true, note: 'Hulp bij de tuin' });
@@ -350,11 +378,27 @@ test('a signal becomes a case for the household in one step, and its history goe
   assert.equal(got.outcome, 'became_case');
   assert.equal(got.case_id, caseId);
   assert.equal(got.followup_list[0].note, 'Hulp bij de tuin');
+  // the case page shows the signal and its follow-ups
+  const casePage = await web.worker.get(`/cases/${caseId}`);
+  assert.match(casePage.text, /id="h-signalen">Aanleiding: een signaal uit de wijk</);
+  assert.match(casePage.text, new RegExp(`href="/signals/${s.id}">Verwaarloosde tuin`));
+  assert.match(casePage.text, /Hulp bij de tuin/);
   // a second signal about the same household joins the open case
   const s2 = await newSignal(api.worker, { person_id: homes[3].person, kind: 'loneliness', noticed_by: 'gp' });
   const j = await api.worker.post(`/api/v1/signals/${s2.id}/close`, { outcome: 'became_case' });
   assert.equal(j.status, 200, j.text);
   assert.equal(j.json.case_id, caseId);
+  // over the API: the signals of the case, each with its follow-ups
+  const list = await api.worker.get(`/api/v1/signals?case_id=${caseId}`);
+  assert.equal(list.status, 200, list.text);
+  assert.deepEqual(list.json.items.map((x) => x.id).sort((a, b) => a - b), [s.id, s2.id]);
+  assert.equal(list.json.items.find((x) => x.id === s.id).followup_list[0].note, 'Hulp bij de tuin');
+  assert.match((await web.worker.get(`/cases/${caseId}`)).text, /Aanleiding: signalen uit de wijk/);
+  assert.equal((await api.teamleader.get(`/api/v1/signals?case_id=${caseId}`)).status, 200);
+  for (const role of ['admin', 'policy']) assert.equal((await api[role].get(`/api/v1/signals?case_id=${caseId}`)).status, 403, role);
+  assert.equal((await outsiderApi.get(`/api/v1/signals?case_id=${caseId}`)).status, 404);
+  assert.equal((await api.worker.get('/api/v1/signals?case_id=abc')).status, 400);
+  assert.equal((await api.worker.get('/api/v1/signals?case_id=999999')).status, 404);
   // an anonymous signal cannot become a case
   const anon = await newSignal(api.worker, { address_id: undefined, anonymous: true, place: 'Plein', kind: 'drug_nuisance' });
   const a = await api.worker.post(`/api/v1/signals/${anon.id}/close`, { outcome: 'became_case' });
