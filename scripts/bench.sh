@@ -12,7 +12,9 @@
 #               the figures of a neighbourhood team, with the scans in the plan of a
 #               proposal (scripts/bench-network.c), and their growth with the city;
 #   import      rows per second of the demo generator and of wijkteam migrate, as a
-#               ratio to SQLite's raw insert rate (scripts/bench-insert.c).
+#               ratio to SQLite's raw insert rate (scripts/bench-insert.c);
+#   social map  distance search over a map of SM_SERVICES (20,000) services, each
+#               search as a ratio of its median latency to the plain service page.
 #
 #   SIZES="10000 1000000" BACKENDS="sqlite postgresql" DURATION=8 CONNS=64 sh scripts/bench.sh
 #
@@ -25,6 +27,7 @@ SIZES=${SIZES:-10000}
 BACKENDS=${BACKENDS:-sqlite postgresql}
 DURATION=${DURATION:-8}
 CONNS=${CONNS:-64}
+SM_SERVICES=${SM_SERVICES:-20000}
 NEEDS=${NEEDS:-200}
 THREADS=${THREADS:-$(nproc)}
 
@@ -32,7 +35,7 @@ case " $BACKENDS " in
 *" postgresql "*)
   if [ -z "${WIJKTEAM_TEST_PG:-}" ]; then
     PGTEST_DURABLE=1 SIZES="$SIZES" BACKENDS="$BACKENDS" DURATION="$DURATION" CONNS="$CONNS" NEEDS="$NEEDS" B="$B" \
-      exec sh scripts/pg-test.sh sh "$0"
+      SM_SERVICES="$SM_SERVICES" exec sh scripts/pg-test.sh sh "$0"
   fi ;;
 esac
 
@@ -143,9 +146,79 @@ bench_size() { # BACKEND SIZE
   return 0
 }
 
+cpu_ticks() { # PID -> utime + stime of the process, in clock ticks
+  awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
+}
+
+latency_cpu() { # URL HEADER PID -> "median-ms cpu-ms-per-request" with one connection
+  t0=$(cpu_ticks "$3")
+  wrk -t1 -c1 -d3s --latency -H "$2" "$1" >"$dir/wrk"
+  t1=$(cpu_ticks "$3")
+  awk -v ticks=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '
+    $1 == "50%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v); ms = u == "us" ? v / 1000 : u == "s" ? v * 1000 : v }
+    / requests in / { n = $1 }
+    END { printf "%.3f %.3f\n", ms, n ? ticks * 1000 / hz / n : 0 }' "$dir/wrk"
+}
+
+# --- the social map: distance search over SM_SERVICES services ---------------
+# A map of a region (scripts/bench-socialmap.mjs, imported with `wijkteam socialmap import`), searched
+# "within 2 km of this household" with and without filters and words; each page as a ratio of its median
+# latency (one connection) and of the server's CPU time per request to those of the plain service page,
+# measured right before it (the CPU ratio holds on a busy, shared machine, where waiting inflates latency).
+bench_socialmap() { # BACKEND
+  backend=$1
+  db=$(database "$backend" socialmap)
+  WIJKTEAM_LOG=warn $BIN demo --db "$db" --residents 200 >/dev/null 2>&1
+  node scripts/bench-socialmap.mjs "$SM_SERVICES" "$dir/sm" >/dev/null
+  t0=$(seconds)
+  rows=$($BIN socialmap import "$dir/sm" --db "$db" 2>/dev/null | sed -n 's/^imported \([0-9]*\) rows.*/\1/p')
+  printf 'import %-10s social map of %s services: %s rows in %.1f s (%.0f rows/s)\n' "$backend" "$SM_SERVICES" "$rows" \
+    "$(echo "$(seconds) - $t0" | bc -l)" "$(echo "$rows / ($(seconds) - $t0)" | bc -l)"
+  port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  base=http://127.0.0.1:$port
+  WIJKTEAM_LOG=warn $BIN serve --db "$db" --listen "127.0.0.1:$port" --threads "$THREADS" --bench &
+  pid=$!
+  for i in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.1; done
+  cookie=$(curl -s -D - -o /dev/null -d 'username=sanne&password=wijkteam-demo-2026' "$base/login" |
+    sed -n 's/^Set-Cookie: \(wt_session=[^;]*\).*/\1/p')
+  token=$(curl -s -H 'Content-Type: application/json' -d '{"username":"sanne","password":"wijkteam-demo-2026"}' \
+    "$base/api/v1/session" | json j.token)
+  [ -n "$cookie" ] && [ -n "$token" ] || { echo "bench: login failed"; exit 1; }
+  bearer="Authorization: Bearer $token"
+  hh=$(curl -s -H "$bearer" "$base/api/v1/cases?limit=1" | json 'j.items[0].household_id')
+  svc=$(curl -s -H "$bearer" "$base/api/v1/services?household=${hh:-0}&km=2&limit=1" | json 'j.items[0].id')
+  [ -n "$hh" ] && [ -n "$svc" ] || { echo "bench: no household or service near it"; exit 1; }
+  printf '\n%-10s %-32s %5s %9s %10s %6s %8s %8s %6s\n' backend "page (map of $SM_SERVICES services)" hits "median ms" \
+    "service ms" ratio "cpu ms" "service" ratio
+  for spec in "map, first page|/socialmap" "within 2 km of a household|/socialmap?household=$hh&km=2" \
+              "money, free, within 2 km|/socialmap?household=$hh&km=2&domain=money&free=1" \
+              "within 10 km, by name|/socialmap?household=$hh&km=10&sort=name" \
+              "words within 5 km|/socialmap?household=$hh&km=5&q=schuldhulp" \
+              "API: within 2 km|/api/v1/services?household=$hh&km=2"; do
+    label=${spec%%|*} path=${spec#*|}
+    header="Cookie: $cookie"
+    case $path in /api/*) header=$bearer ;; esac
+    code=$(curl -s -o "$dir/page" -w '%{http_code}' -H "$header" "$base$path")
+    if [ "$code" != 200 ]; then printf '%-10s %-44s (HTTP %s)\n' "$backend" "$label" "$code"; continue; fi
+    hits=$(grep -o 'class="wt-card wt-hit"\|"relevance"' "$dir/page" | wc -l)
+    set -- $(latency_cpu "$base/socialmap/services/$svc" "Cookie: $cookie" "$pid")
+    plain=$1 plain_cpu=$2
+    set -- $(latency_cpu "$base$path" "$header" "$pid")
+    printf '%-10s %-32s %5s %9s %10s %6.1f %8s %8s %6.1f\n' "$backend" "$label" "$hits" "$1" "$plain" \
+      "$(echo "$1 / $plain" | bc -l)" "$2" "$plain_cpu" "$(echo "$2 / $plain_cpu" | bc -l)"
+  done
+  kill $pid; wait $pid 2>/dev/null || true; pid=""
+  [ "$backend" = sqlite ] && rm -f "$db" "$db-wal" "$db-shm"
+  [ "$backend" = postgresql ] && psql -X -q -d "$WIJKTEAM_TEST_PG" -c "DROP DATABASE bench_socialmap WITH (FORCE)"
+  rm -rf "$dir/sm"
+  echo
+  return 0
+}
+
 for backend in $BACKENDS; do
   for size in $SIZES; do bench_size "$backend" "$size"; done
 done
+for backend in $BACKENDS; do bench_socialmap "$backend"; done
 
 # --- latency growth ------------------------------------------------------------
 small=$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -1)

@@ -529,6 +529,16 @@ static void word_scores(buf *b, const smdb_search_req *s, db_param *p, int *np, 
     }
 }
 
+/* The longest query word: the fewest postings, as a rule. */
+static int longest_word(const smdb_search_req *s)
+{
+    int longest = 0;
+    for (int i = 1; i < s->n_words; i++)
+        if (strlen(s->words[i]) > strlen(s->words[longest]))
+            longest = i;
+    return longest;
+}
+
 wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate **out, int *n)
 {
     buf b = BUF_INIT;
@@ -545,6 +555,12 @@ wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate 
         p[np++] = DB_R(s->box->max_lat);
         p[np++] = DB_R(s->box->min_lon);
         p[np++] = DB_R(s->box->max_lon);
+        if (s->n_words > 0) { /* only the points of services with the longest word: its postings are read once */
+            int longest = longest_word(s);
+            buf_puts(&b, " AND s.id IN (SELECT d.service_id FROM sm_service_word d WHERE d.word >= ? AND d.word < ?)");
+            p[np++] = DB_T(s->words[longest]);
+            p[np++] = DB_T(prefix_end(a, s->words[longest]));
+        }
         service_filters(&b, s->q, p, &np, a);
         buf_puts(&b, " LIMIT 20000");
         word_col = 6;
@@ -564,10 +580,7 @@ wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate 
         word_col = 6;
     } else if (s->n_words > 0) {
         /* Text: the postings of the longest word drive the query. */
-        int longest = 0;
-        for (int i = 1; i < s->n_words; i++)
-            if (strlen(s->words[i]) > strlen(s->words[longest]))
-                longest = i;
+        int longest = longest_word(s);
         buf_puts(&b, "SELECT s.id, NULL, NULL, NULL, NULL, s.name_folded");
         word_scores(&b, s, p, &np, a);
         buf_puts(&b, " FROM sm_service s WHERE s.id IN (SELECT d.service_id FROM sm_service_word d"

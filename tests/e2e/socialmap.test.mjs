@@ -2,18 +2,19 @@
 // debt help within 2 km of the household and free of charge, sorted by distance and relevance;
 // the service page with organisation, address, opening hours, contact and how to refer; a new
 // opening hour for the service through the maintenance form, with its field error first; the list
-// of entries to check. Every page passes axe-core and fits a phone; screenshots on desktop and phone.
+// of entries to check; a referral to the service from the household's case, counted on the service page
+// (and its acceptance). Every page passes axe-core and fits a phone; screenshots on desktop and phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, apiAs } from '../http/lib.mjs';
 import { launch, newPage, login, axeViolations, screenshot, PHONE } from './lib.mjs';
 
-let srv, browser, household;
+let srv, browser, api, household, caseId, actionId;
 
 before(async () => {
   srv = await startServer({ residents: 200 });
   browser = await launch();
-  const api = await apiAs(srv.base, 'worker');
+  api = await apiAs(srv.base, 'worker');
   const r = await api.post('/api/v1/households', {
     name: '',
     address: { postcode: '8923 AX', house_number: 9, street: 'Heechterpplein', town: 'Leeuwarden' },
@@ -21,6 +22,14 @@ before(async () => {
   });
   assert.equal(r.status, 201, r.text);
   household = r.json.id;
+  const c = await api.post('/api/v1/cases', { household_id: household, reason: 'Schulden' });
+  assert.equal(c.status, 201, c.text);
+  caseId = c.json.id;
+  const g = await api.post(`/api/v1/cases/${caseId}/goals`, { domain: 'money', body: 'Grip op geld' });
+  assert.equal(g.status, 201, g.text);
+  const a = await api.post(`/api/v1/goals/${g.json.id}/actions`, { body: 'Hulp bij schulden zoeken', layer: 'second_line', performer: 'Schuldhulp' });
+  assert.equal(a.status, 201, a.text);
+  actionId = a.json.id;
 });
 after(async () => { await browser.close(); await srv.stop(); });
 
@@ -55,7 +64,7 @@ async function findDebtHelp(page, shot) {
   return { first, name };
 }
 
-test('a worker finds free debt help within 2 km of a household and opens it', async () => {
+test('a worker finds free debt help within 2 km of a household, opens it and refers to it from the case', async () => {
   const page = await newPage(browser);
   await login(page, srv.base, 'worker');
   // The map is in the main menu.
@@ -87,6 +96,33 @@ test('a worker finds free debt help within 2 km of a household and opens it', as
   await page.getByRole('button', { name: /opslaan/i }).click();
   await page.waitForURL('**/socialmap/services/*');
   assert.match(await page.locator('main').innerText(), /maandag 13:00-16:30/i);
+
+  // Refer to it from the household's case: the service page counts the referral, and its acceptance.
+  const serviceUrl = page.url();
+  await page.goto(`${srv.base}/cases/${caseId}`);
+  await page.locator(`a[href="/actions/${actionId}/referrals/new"]`).click();
+  await page.waitForURL(`**/actions/${actionId}/referrals/new`);
+  await page.getByLabel('Zoek een dienst in de sociale kaart').fill(name);
+  await page.getByRole('button', { name: 'Zoek', exact: true }).click();
+  await page.waitForURL(/referrals\/new\?q=/);
+  const option = page.getByLabel('Dienst (organisatie - dienst)').locator('option', { hasText: name }).first();
+  await page.getByLabel('Dienst (organisatie - dienst)').selectOption(await option.getAttribute('value'));
+  await page.getByLabel('Reden').fill('Schulden lopen op; hulp bij een betalingsregeling.');
+  await page.getByLabel('Of: wettelijke grondslag zonder toestemming').selectOption('legal_task');
+  await page.getByLabel('Toelichting op de grondslag').fill('Wmo-ondersteuning bij schulden.');
+  await page.getByRole('button', { name: 'Verwijzing vastleggen' }).click();
+  await page.waitForURL(`**/cases/${caseId}?melding=referral*`);
+  const list = await api.get(`/api/v1/cases/${caseId}/referrals`);
+  assert.equal(list.status, 200, list.text);
+  const referral = (list.json.items || list.json)[0].id;
+  await page.goto(serviceUrl);
+  assert.match(await page.locator('#verwijzingen').innerText(), /^1 verwijzing ontvangen, waarvan 0 geaccepteerd\.$/);
+  const step = await api.post(`/api/v1/referrals/${referral}/status`, { status: 'accepted', note: 'Intake gepland.' });
+  assert.equal(step.status, 200, step.text);
+  await page.reload();
+  assert.match(await page.locator('#verwijzingen').innerText(), /^1 verwijzing ontvangen, waarvan 1 geaccepteerd\.$/);
+  assert.ok(!(await page.locator('main').innerText()).includes('Visser'), 'no person on the service page');
+  await checked(page, 'a service with its referrals');
 
   // The list of entries not checked for a year.
   await page.goto(`${srv.base}/socialmap/check`);
