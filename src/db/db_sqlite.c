@@ -2,6 +2,13 @@
  * db_sqlite.c - the SQLite backend: WAL, foreign keys on, a busy timeout, and
  * prepared statements cached per connection by their SQL text.
  *
+ * Writers in this process take turns on a queue per database file (see
+ * writer_turn) before they ask SQLite for its write lock: SQLite's own busy
+ * handler would have them sleep 1, 2, 5 ... ms between tries, which under a
+ * load of many requests, each writing its audit entries, costs more than the
+ * writes themselves. Other processes (a backup, the console) still meet the
+ * busy timeout.
+ *
  * Constraint violations map to WT_CONFLICT (the caller decides what rule was
  * broken), a busy database or a full disk to WT_UNAVAILABLE (try again later),
  * everything else to WT_DBERROR.
@@ -9,13 +16,17 @@
 #include "db.h"
 #include "../core/xalloc.h"
 
+#include <limits.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define STMT_CACHE 256
+#define BUSY_TIMEOUT_MS 10000
 
 typedef struct cached_stmt {
     char *sql;
@@ -23,12 +34,82 @@ typedef struct cached_stmt {
     sqlite3_stmt *stmt;
 } cached_stmt;
 
+/* The queue of this process's writers of one database file. */
+typedef struct writer_turn {
+    char *path; /* the file's real path */
+    pthread_mutex_t m;
+    pthread_cond_t free;
+    bool taken;
+} writer_turn;
+
+#define WRITER_FILES 16
+static pthread_mutex_t turns_lock = PTHREAD_MUTEX_INITIALIZER;
+static writer_turn turns[WRITER_FILES];
+static int n_turns;
+
 typedef struct sqlite_db {
     db base;
     sqlite3 *h;
+    writer_turn *turn; /* NULL: not shared (in memory, or more files than WRITER_FILES) */
+    bool has_turn;
     cached_stmt cache[STMT_CACHE];
     char errmsg[256];
 } sqlite_db;
+
+/* The queue of the file at path, made on first use. */
+static writer_turn *turn_for(const char *path)
+{
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        return NULL;
+    writer_turn *t = NULL;
+    pthread_mutex_lock(&turns_lock);
+    for (int i = 0; i < n_turns && !t; i++)
+        if (strcmp(turns[i].path, real) == 0)
+            t = &turns[i];
+    if (!t && n_turns < WRITER_FILES) {
+        t = &turns[n_turns++];
+        t->path = xstrdup(real);
+        pthread_mutex_init(&t->m, NULL);
+        pthread_cond_init(&t->free, NULL);
+    }
+    pthread_mutex_unlock(&turns_lock);
+    return t;
+}
+
+/*
+ * Waits for the turn, at most as long as the busy timeout; after that the
+ * writer goes ahead without it and meets SQLite's own lock (so two connections
+ * of one thread to one file can never wait for each other for ever).
+ */
+static void turn_take(sqlite_db *s)
+{
+    if (!s->turn || s->has_turn)
+        return;
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += BUSY_TIMEOUT_MS / 1000;
+    int rc = 0;
+    pthread_mutex_lock(&s->turn->m);
+    while (s->turn->taken && rc == 0)
+        rc = pthread_cond_timedwait(&s->turn->free, &s->turn->m, &until);
+    if (!s->turn->taken) {
+        s->turn->taken = true;
+        s->has_turn = true;
+    }
+    pthread_mutex_unlock(&s->turn->m);
+}
+
+static void turn_give(sqlite_db *s)
+{
+    if (!s->has_turn)
+        return;
+    pthread_mutex_lock(&s->turn->m);
+    s->turn->taken = false;
+    pthread_cond_signal(&s->turn->free);
+    pthread_mutex_unlock(&s->turn->m);
+    s->has_turn = false;
+}
 
 static unsigned long sql_hash(const char *s)
 {
@@ -82,7 +163,7 @@ static wt_status sqlite_open(const char *path, bool readonly, db **out, arena *a
         free(s);
         return WT_UNAVAILABLE;
     }
-    sqlite3_busy_timeout(s->h, 10000);
+    sqlite3_busy_timeout(s->h, BUSY_TIMEOUT_MS);
     sqlite3_extended_result_codes(s->h, 1);
     char *msg = NULL;
     /* A read-only connection leaves the file as it is: no change of journal mode. */
@@ -99,6 +180,8 @@ static wt_status sqlite_open(const char *path, bool readonly, db **out, arena *a
         free(s);
         return WT_DBERROR;
     }
+    if (!readonly)
+        s->turn = turn_for(path);
     *out = &s->base;
     return WT_OK;
 }
@@ -113,6 +196,7 @@ static void sqlite_close(db *c)
         }
     }
     sqlite3_close(s->h);
+    turn_give(s);
     free(s);
 }
 
@@ -259,20 +343,30 @@ static wt_status sqlite_exec_script(db *c, const char *sql)
 
 static wt_status sqlite_begin_write(db *c)
 {
-    return sqlite_exec(c, "BEGIN IMMEDIATE", NULL, 0);
+    sqlite_db *s = (sqlite_db *)c;
+    turn_take(s);
+    wt_status st = sqlite_exec(c, "BEGIN IMMEDIATE", NULL, 0);
+    if (st != WT_OK)
+        turn_give(s);
+    return st;
 }
 
 static wt_status sqlite_commit(db *c)
 {
-    return sqlite_exec(c, "COMMIT", NULL, 0);
+    sqlite_db *s = (sqlite_db *)c;
+    wt_status st = sqlite_exec(c, "COMMIT", NULL, 0);
+    /* A commit that failed leaves the transaction open for the rollback: the turn stays until then. */
+    if (sqlite3_get_autocommit(s->h))
+        turn_give(s);
+    return st;
 }
 
 static wt_status sqlite_rollback(db *c)
 {
     sqlite_db *s = (sqlite_db *)c;
-    if (sqlite3_get_autocommit(s->h))
-        return WT_OK;
-    return sqlite_exec(c, "ROLLBACK", NULL, 0);
+    wt_status st = sqlite3_get_autocommit(s->h) ? WT_OK : sqlite_exec(c, "ROLLBACK", NULL, 0);
+    turn_give(s);
+    return st;
 }
 
 static const char *sqlite_last_error(db *c)
