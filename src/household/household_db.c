@@ -193,10 +193,15 @@ static void add_param(sql_builder *b, db_param p)
     b->params[b->n++] = p;
 }
 
-/* "(col >= ? AND col < ?)": a prefix as an index range. */
-static void add_range(sql_builder *b, const char *col, const char *prefix, bool *first)
+/*
+ * "(p.team_id = ? AND col >= ? AND col < ?)": a prefix as a range of the
+ * team's part of an index (person_team_name, person_team_family: migration
+ * 0019), so that a common name reads the team's matches, not the city's.
+ */
+static void add_range(sql_builder *b, int64_t team_id, const char *col, const char *prefix, bool *first)
 {
-    buf_printf(&b->sql, "%s(%s >= ? AND %s < ?)", *first ? "" : " OR ", col, col);
+    buf_printf(&b->sql, "%s(p.team_id = ? AND %s >= ? AND %s < ?)", *first ? "" : " OR ", col, col);
+    add_param(b, DB_I(team_id));
     add_param(b, DB_T(prefix));
     add_param(b, DB_T(prefix_upper(b->a, prefix)));
     *first = false;
@@ -206,12 +211,12 @@ static void add_name_conditions(sql_builder *b, const household_search_sql *s)
 {
     bool first = true;
     buf_puts(&b->sql, " AND (");
-    add_range(b, "p.name_folded", s->name_prefix, &first);
-    add_range(b, "p.family_folded", s->name_prefix, &first);
+    add_range(b, s->team_id, "p.name_folded", s->name_prefix, &first);
+    add_range(b, s->team_id, "p.family_folded", s->name_prefix, &first);
     for (int i = 0; i < s->n_words; i++) {
-        add_range(b, "p.family_folded", s->words[i], &first);
+        add_range(b, s->team_id, "p.family_folded", s->words[i], &first);
         for (const char *const *pre = name_prefixes; *pre; pre++)
-            add_range(b, "p.family_folded", arena_printf(b->a, "%s%s", *pre, s->words[i]), &first);
+            add_range(b, s->team_id, "p.family_folded", arena_printf(b->a, "%s%s", *pre, s->words[i]), &first);
     }
     buf_puts(&b->sql, ")");
     /* Every word must occur somewhere in the name. */
@@ -228,18 +233,20 @@ wt_status household_db_search(db *c, arena *a, const household_search_sql *s, in
     sql_builder b = {.a = a};
     buf_init(&b.sql);
     bool by_person = s->n_words > 0 || s->birth_date;
-    /* The team filter is applied to the rows the other criteria found ("+": not by its index). */
     buf_puts(&b.sql, "SELECT DISTINCT h.id, h.name FROM household h");
     if (by_person)
         buf_puts(&b.sql, " JOIN person p ON p.household_id = h.id");
     if (s->postcode)
         buf_puts(&b.sql, " JOIN address a ON a.id = h.address_id");
-    buf_puts(&b.sql, " WHERE +h.team_id = ?");
+    /* By person: the team's range of the person indexes (person.team_id is the household's team, migration 0019);
+       otherwise the team filter is applied to the households the address found ("+": not by its index). */
+    buf_puts(&b.sql, by_person ? " WHERE +h.team_id = ? AND p.team_id = h.team_id" : " WHERE +h.team_id = ?");
     add_param(&b, DB_I(s->team_id));
     if (s->n_words > 0)
         add_name_conditions(&b, s);
     if (s->birth_date) {
-        buf_puts(&b.sql, " AND p.birth_date = ?");
+        buf_puts(&b.sql, " AND p.team_id = ? AND p.birth_date = ?");
+        add_param(&b, DB_I(s->team_id));
         add_param(&b, DB_T(s->birth_date));
     }
     if (s->postcode) {

@@ -333,3 +333,53 @@ Test(household_rules, search_folds_names_stays_in_team_and_is_logged)
     act_as(3, ROLE_ADMIN, 0);
     cr_assert_eq(household_search(&fx.ctx, &(household_query){.q = "celik"}, &e, &hits, &n, &more), WT_FORBIDDEN);
 }
+
+Test(household_rules, persons_carry_the_team_of_their_household)
+{
+    /* The search reads a team's range of the person indexes (migration 0019): the database keeps person.team_id
+       equal to the household's team, whoever writes the person and whatever moves. */
+    act_as(1, ROLE_WORKER, 1);
+    errors e;
+    errors_init(&e, &fx.a);
+    person_input m1 = {.given_name = "Jan", .family_name = "de Vries", .birth_date = "1950-02-03"};
+    int64_t one = register_household("8921 AB", 5, &m1, 1, &e);
+    act_as(2, ROLE_WORKER, 2);
+    person_input m2 = {.given_name = "Piet", .family_name = "de Vries", .birth_date = "1950-02-03"};
+    int64_t two = register_household("8921 AB", 7, &m2, 1, &e);
+    cr_assert_eq(fx_scalar("SELECT COUNT(*) FROM person p JOIN household h ON h.id = p.household_id"
+                           " WHERE p.team_id IS NOT h.team_id"),
+                 0);
+    /* A row written with a wrong or no team gets the household's. */
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO person (household_id, team_id, given_name, family_name, name_folded, family_folded, created_at)"
+             " VALUES (%lld, 2, 'Klaas', 'de Vries', 'klaas de vries', 'de vries', '2026-01-01'),"
+             " (%lld, NULL, 'Anna', 'de Vries', 'anna de vries', 'de vries', '2026-01-01')",
+             (long long)one, (long long)one);
+    exec_ok(sql);
+    cr_assert_eq(fx_scalar("SELECT COUNT(*) FROM person WHERE team_id = 1"), 3);
+    /* A household that moves to another team takes its members along; a person who moves takes the new team. */
+    snprintf(sql, sizeof sql, "UPDATE household SET team_id = 2 WHERE id = %lld", (long long)one);
+    exec_ok(sql);
+    cr_assert_eq(fx_scalar("SELECT COUNT(*) FROM person WHERE team_id = 2"), 4);
+    snprintf(sql, sizeof sql, "UPDATE household SET team_id = 1 WHERE id = %lld;"
+             " UPDATE person SET household_id = %lld WHERE given_name = 'Piet'", (long long)one, (long long)one);
+    exec_ok(sql);
+    cr_assert_eq(fx_scalar("SELECT COUNT(*) FROM person WHERE team_id = 1"), 4);
+    cr_assert_eq(fx_scalar("SELECT COUNT(*) FROM person p JOIN household h ON h.id = p.household_id"
+                           " WHERE p.team_id IS NOT h.team_id"),
+                 0);
+    /* The search by name and by date of birth stays in the team. */
+    snprintf(sql, sizeof sql, "UPDATE person SET household_id = %lld WHERE given_name = 'Piet'", (long long)two);
+    exec_ok(sql);
+    household_hit *hits;
+    int n;
+    bool more;
+    act_as(1, ROLE_WORKER, 1);
+    cr_assert_eq(household_search(&fx.ctx, &(household_query){.q = "de vries"}, &e, &hits, &n, &more), WT_OK);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(hits[0].h.id, one);
+    cr_assert_eq(household_search(&fx.ctx, &(household_query){.birth_date = "1950-02-03"}, &e, &hits, &n, &more), WT_OK);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(hits[0].h.id, one);
+}
