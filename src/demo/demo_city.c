@@ -12,6 +12,8 @@
  */
 #include "demo_city.h"
 #include "../access/audit.h"
+#include "../assessment/assessment.h"
+#include "../assessment/assessment_db.h"
 #include "../core/date.h"
 #include "../db/db.h"
 #include "../team/team.h"
@@ -146,6 +148,8 @@ static wt_status city_neighbourhood(demo_writer *w, int k, const char *code, lon
         for (int j = 0; j < n && st == WT_OK; j++)
             st = demo_household_follow(w, ids[j], &hs[j]);
         if (st == WT_OK)
+            st = demo_bulk_flush_assessments(w);
+        if (st == WT_OK)
             st = demo_bulk_audit(w);
         ctx->a = keep;
         arena_free(&batch);
@@ -174,6 +178,13 @@ wt_status demo_city(wt_ctx *ctx, const demo_options *opt, long residents, long a
         *err = "cannot set up the database for a bulk load";
         return WT_DBERROR;
     }
+    /* The adults in cases are assessed on the self-sufficiency matrix the team uses by default. */
+    assessment_scale scale;
+    if (assessment_db_scale_by_code(ctx->db, ctx->a, ASSESSMENT_DEFAULT_SCALE, &scale) != WT_OK ||
+        assessment_db_scale_fill(ctx->db, ctx->a, &scale) != WT_OK) {
+        *err = "cannot read the assessment scale";
+        return WT_DBERROR;
+    }
     int teams = (int)((residents + DEMO_CITY_TEAM - 1) / DEMO_CITY_TEAM);
     long per_nb = residents / ((long)teams * DEMO_CITY_NEIGHBOURHOODS) + 1;
     progress pg = {residents + already, already, -1, time(NULL), isatty(2) || residents + already >= 10000};
@@ -194,6 +205,7 @@ wt_status demo_city(wt_ctx *ctx, const demo_options *opt, long residents, long a
             st = demo_bulk_start(&w, &bulk);
         if (st != WT_OK)
             break;
+        w.scale = &scale;
         w.open_case_percent = 3;
         w.closed_case_percent = 2;
         /* One numbering of BSNs for the whole city: never the number of an earlier resident. */
@@ -225,6 +237,7 @@ wt_status demo_city(wt_ctx *ctx, const demo_options *opt, long residents, long a
         total.persons += w.n.persons;
         total.cases_open += w.n.cases_open;
         total.cases_closed += w.n.cases_closed;
+        total.assessments += w.n.assessments;
     }
     /* Rows numbered here: PostgreSQL's sequences must go past them before anyone inserts again. */
     if (st == WT_OK)
@@ -236,8 +249,9 @@ wt_status demo_city(wt_ctx *ctx, const demo_options *opt, long residents, long a
     if (st != WT_OK)
         *err = arena_printf(ctx->a, "cannot write the city: %s", db_last_error(ctx->db));
     else
-        printf("city: %d teams, %ld households, %ld residents, %ld open and %ld closed cases, %ld relations, %ld offers"
-               " of help\n",
-               teams, total.households, total.persons, total.cases_open, total.cases_closed, net.relations, net.offers);
+        printf("city: %d teams, %ld households, %ld residents, %ld open and %ld closed cases with plans, %ld assessments,"
+               " %ld relations, %ld offers of help\n",
+               teams, total.households, total.persons, total.cases_open, total.cases_closed, total.assessments,
+               net.relations, net.offers);
     return st;
 }

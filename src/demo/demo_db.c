@@ -117,15 +117,17 @@ static int person_params(const void *rows, int i, db_param *p)
     p[11] = DB_I(r->is_informal_carer);
     p[12] = DB_I(r->is_new_resident);
     p[13] = DB_T(r->created_at);
-    return 14;
+    p[14] = DB_I(r->team_id);
+    return 15;
 }
 
 wt_status demo_db_persons(db *c, arena *a, const demo_person_row *r, int n)
 {
     return insert_rows(c, a,
                        "INSERT INTO person (id, household_id, given_name, family_name, name_folded, family_folded,"
-                       " birth_date, bsn, phone, email, is_volunteer, is_informal_carer, is_new_resident, created_at)",
-                       14, r, n, person_params);
+                       " birth_date, bsn, phone, email, is_volunteer, is_informal_carer, is_new_resident, created_at,"
+                       " team_id)",
+                       15, r, n, person_params);
 }
 
 static int audit_params(const void *rows, int i, db_param *p)
@@ -215,16 +217,52 @@ wt_status demo_db_loads(db *c, arena *a, const demo_load_row *r, int n)
                        load_params);
 }
 
+static int assessment_params(const void *rows, int i, db_param *p)
+{
+    const demo_assessment_row *r = (const demo_assessment_row *)rows + i;
+    p[0] = DB_I(r->id);
+    p[1] = DB_I(r->person_id);
+    p[2] = DB_ID_OR_NULL(r->case_id);
+    p[3] = DB_I(r->scale_id);
+    p[4] = DB_T(r->assessed_on);
+    p[5] = DB_ID_OR_NULL(r->assessed_by);
+    p[6] = DB_T(r->created_at);
+    return 7;
+}
+
+wt_status demo_db_assessments(db *c, arena *a, const demo_assessment_row *r, int n)
+{
+    return insert_rows(c, a,
+                       "INSERT INTO assessment (id, person_id, case_id, scale_id, assessed_on, assessed_by, created_at)",
+                       7, r, n, assessment_params);
+}
+
+static int score_params(const void *rows, int i, db_param *p)
+{
+    const demo_score_row *r = (const demo_score_row *)rows + i;
+    p[0] = DB_I(r->assessment_id);
+    p[1] = DB_I(r->domain_id);
+    p[2] = r->score ? DB_I(r->score) : DB_NULL;
+    return 3;
+}
+
+wt_status demo_db_scores(db *c, arena *a, const demo_score_row *r, int n)
+{
+    return insert_rows(c, a, "INSERT INTO assessment_score (assessment_id, domain_id, score)", 3, r, n, score_params);
+}
+
 wt_status demo_db_max_ids(db *c, arena *a, demo_ids *out)
 {
     db_result r;
     wt_status st = db_query(c, a, &r,
                             "SELECT (SELECT COALESCE(MAX(id), 0) FROM address), (SELECT COALESCE(MAX(id), 0) FROM household),"
-                            " (SELECT COALESCE(MAX(id), 0) FROM person), (SELECT COALESCE(MAX(id), 0) FROM audit)",
+                            " (SELECT COALESCE(MAX(id), 0) FROM person), (SELECT COALESCE(MAX(id), 0) FROM audit),"
+                            " (SELECT COALESCE(MAX(id), 0) FROM assessment)",
                             DB_NOARGS);
     if (st != WT_OK)
         return st;
-    *out = (demo_ids){db_get_int(&r, 0, 0), db_get_int(&r, 0, 1), db_get_int(&r, 0, 2), db_get_int(&r, 0, 3)};
+    *out = (demo_ids){db_get_int(&r, 0, 0), db_get_int(&r, 0, 1), db_get_int(&r, 0, 2), db_get_int(&r, 0, 3),
+                      db_get_int(&r, 0, 4)};
     return WT_OK;
 }
 
@@ -236,7 +274,9 @@ wt_status demo_db_sync_ids(db *c)
                           "SELECT setval(pg_get_serial_sequence('address', 'id'), (SELECT MAX(id) FROM address));"
                           "SELECT setval(pg_get_serial_sequence('household', 'id'), (SELECT MAX(id) FROM household));"
                           "SELECT setval(pg_get_serial_sequence('person', 'id'), (SELECT MAX(id) FROM person));"
-                          "SELECT setval(pg_get_serial_sequence('audit', 'id'), (SELECT MAX(id) FROM audit));");
+                          "SELECT setval(pg_get_serial_sequence('audit', 'id'), (SELECT MAX(id) FROM audit));"
+                          "SELECT setval(pg_get_serial_sequence('assessment', 'id'), (SELECT MAX(id) FROM assessment))"
+                          " WHERE EXISTS (SELECT 1 FROM assessment);");
 }
 
 wt_status demo_db_analyse(db *c)

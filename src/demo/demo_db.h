@@ -39,7 +39,7 @@ typedef struct demo_household_row {
 } demo_household_row;
 
 typedef struct demo_person_row {
-    int64_t id, household_id;
+    int64_t id, household_id, team_id; /* team_id: the household's, as the database keeps it (migration 0019) */
     const char *given_name, *family_name, *name_folded, *family_folded, *birth_date, *bsn, *phone, *email;
     bool is_volunteer, is_informal_carer, is_new_resident;
     const char *created_at;
@@ -78,8 +78,24 @@ wt_status demo_db_relations(db *c, arena *a, const demo_relation_row *r, int n);
 wt_status demo_db_offers(db *c, arena *a, const demo_offer_row *r, int n);
 wt_status demo_db_loads(db *c, arena *a, const demo_load_row *r, int n);
 
+/* Assessments (ZRM) of the residents in cases, numbered by the generator, with their scores. */
+typedef struct demo_assessment_row {
+    int64_t id, person_id, case_id, scale_id;
+    const char *assessed_on;
+    int64_t assessed_by;
+    const char *created_at;
+} demo_assessment_row;
+
+typedef struct demo_score_row {
+    int64_t assessment_id, domain_id;
+    int score;
+} demo_score_row;
+
+wt_status demo_db_assessments(db *c, arena *a, const demo_assessment_row *r, int n);
+wt_status demo_db_scores(db *c, arena *a, const demo_score_row *r, int n);
+
 typedef struct demo_ids {
-    int64_t address, household, person, audit;
+    int64_t address, household, person, audit, assessment;
 } demo_ids;
 
 /* The highest ids in use (0 for an empty table). */

@@ -71,6 +71,7 @@ typedef struct demo_household {
     const char *name; /* "Huishouden De Vries" */
     demo_person members[DEMO_MAX_MEMBERS];
     int n_members;
+    int64_t person_ids[DEMO_MAX_MEMBERS]; /* filled when the members are written (demo_people.c) */
 } demo_household;
 
 /*

@@ -2,6 +2,7 @@
 #include "demo_people.h"
 #include "../access/audit.h"
 #include "../access/audit_db.h"
+#include "../assessment/assessment.h"
 #include "../core/date.h"
 #include "../case/case_db.h"
 #include "../casemember/casemember_db.h"
@@ -127,7 +128,7 @@ static long rnd(demo_writer *w, long lo, long hi)
 
 /* ---- households and persons ------------------------------------------------------------------------------------- */
 
-static wt_status write_person(demo_writer *w, int64_t hh, const demo_person *p, const char *now)
+static wt_status write_person(demo_writer *w, int64_t hh, const demo_person *p, const char *now, int64_t *out)
 {
     arena *a = w->ctx->a;
     const char *name_folded = person_name_fold(a, p->given_name, p->family_name);
@@ -140,7 +141,7 @@ static wt_status write_person(demo_writer *w, int64_t hh, const demo_person *p, 
         if (b->n_persons >= b->cap_persons)
             return WT_TOOLARGE;
         id = ++b->last.person;
-        b->persons[b->n_persons++] = (demo_person_row){id, hh, p->given_name, p->family_name, name_folded,
+        b->persons[b->n_persons++] = (demo_person_row){id, hh, w->team_id, p->given_name, p->family_name, name_folded,
                                                        family_folded, p->birth_date, bsn, p->phone, p->email,
                                                        p->is_volunteer, p->is_informal_carer, p->is_new_resident, now};
     } else {
@@ -151,6 +152,7 @@ static wt_status write_person(demo_writer *w, int64_t hh, const demo_person *p, 
     if (st == WT_OK) {
         audit_log(w->ctx, AUDIT_CREATE, "person", id, (audit_subject){hh, id, 0});
         w->n.persons++;
+        *out = id;
     }
     return st;
 }
@@ -421,6 +423,71 @@ static wt_status write_members(demo_writer *w, int64_t case_id, const case_shape
     return st;
 }
 
+/* A score per domain: a few domains where it is hard (1-2), most where it goes (3-5); 0: not assessed. */
+static void first_scores(demo_rng *r, int *scores, int n)
+{
+    for (int d = 0; d < n; d++) {
+        int x = demo_rng_int(r, 0, 99);
+        scores[d] = x < 6 ? 0 : x < 22 ? demo_rng_int(r, 1, 2) : x < 45 ? 3 : demo_rng_int(r, 4, 5);
+    }
+}
+
+static wt_status add_assessment(demo_writer *w, demo_rng *r, int64_t hh, int64_t person_id, int64_t case_id,
+                                int64_t by, long on, const int *scores)
+{
+    demo_bulk *b = w->bulk;
+    const assessment_scale *s = w->scale;
+    wt_status st = WT_OK;
+    if (b->n_assessments == b->cap_assessments)
+        st = demo_bulk_flush_assessments(w);
+    if (st != WT_OK)
+        return st;
+    int64_t id = ++b->last.assessment;
+    char *when = day(w, on);
+    b->assessments[b->n_assessments++] =
+        (demo_assessment_row){id, person_id, case_id, s->id, when, by,
+                              arena_printf(w->ctx->a, "%sT%02d:%02d:00Z", when, demo_rng_int(r, 8, 16), demo_rng_int(r, 0, 59))};
+    for (int d = 0; d < s->n_domains; d++)
+        b->scores[b->n_scores++] = (demo_score_row){id, s->domains[d].id, scores[d]};
+    audit_log(w->ctx, AUDIT_CREATE, "assessment", id, (audit_subject){hh, person_id, case_id});
+    w->n.assessments++;
+    return WT_OK;
+}
+
+/*
+ * Bulk mode with a scale: the adults of a case (the first always, a second one
+ * now and then) assessed a few days after the case opened and about every
+ * quarter after, most domains a little better each time. A random stream of
+ * its own, so the rest of the data is the same with or without assessments.
+ */
+static wt_status write_assessments(demo_writer *w, int64_t hh, int64_t case_id, const case_shape *cs,
+                                   const demo_household *h)
+{
+    if (!w->scale || !w->bulk || w->scale->n_domains > ASSESSMENT_MAX_DOMAINS_DEMO)
+        return WT_OK;
+    demo_rng r;
+    demo_rng_seed(&r, w->bsn_seed ^ ((uint64_t)case_id * 0x9E3779B97F4A7C15ULL));
+    long end = cs->open ? 0 : cs->closed;
+    wt_status st = WT_OK;
+    for (int m = 0, assessed = 0; m < h->n_members && assessed < 2 && st == WT_OK; m++) {
+        if (!h->members[m].adult || (assessed == 1 && !demo_rng_chance(&r, 40)))
+            continue;
+        assessed++;
+        int scores[ASSESSMENT_MAX_DOMAINS_DEMO];
+        first_scores(&r, scores, w->scale->n_domains);
+        long on = cs->opened + demo_rng_int(&r, 3, 20);
+        for (int k = 0; k < 4 && on <= end && st == WT_OK; k++) {
+            int64_t by = cs->handover && on >= cs->handover ? cs->coordinator : cs->first_coordinator;
+            st = add_assessment(w, &r, hh, h->person_ids[m], case_id, by, on, scores);
+            for (int d = 0; d < w->scale->n_domains; d++)
+                if (scores[d] && scores[d] < 5 && demo_rng_chance(&r, 35))
+                    scores[d]++;
+            on += demo_rng_int(&r, 80, 130);
+        }
+    }
+    return st;
+}
+
 static wt_status write_case(demo_writer *w, int64_t hh, const demo_household *h, bool open)
 {
     const demo_goal_tpl *goals[3];
@@ -468,6 +535,8 @@ static wt_status write_case(demo_writer *w, int64_t hh, const demo_household *h,
         st = write_contacts(w, case_id, &cs);
     if (st == WT_OK)
         st = write_members(w, case_id, &cs);
+    if (st == WT_OK)
+        st = write_assessments(w, hh, case_id, &cs, h);
     if (st == WT_OK && !open) {
         const demo_close_tpl *cl = &demo_closes[demo_rng_int(&w->r, 0, demo_closes_n - 1)];
         st = case_db_close(c, case_id, day(w, cs.closed), cl->reason, cl->note);
@@ -522,7 +591,7 @@ wt_status demo_household_add(demo_writer *w, const demo_place *place, demo_house
     audit_log(w->ctx, AUDIT_CREATE, "household", *hh, (audit_subject){*hh, 0, 0});
     w->n.households++;
     for (int i = 0; i < h->n_members && st == WT_OK; i++)
-        st = write_person(w, *hh, &h->members[i], registered);
+        st = write_person(w, *hh, &h->members[i], registered, &h->person_ids[i]);
     return st;
 }
 
@@ -579,6 +648,20 @@ void demo_bulk_room(demo_bulk *b, arena *a, int households)
     b->households = arena_alloc(a, sizeof(demo_household_row) * (size_t)households);
     b->persons = arena_alloc(a, sizeof(demo_person_row) * (size_t)b->cap_persons);
     b->n_households = b->n_persons = 0;
+    b->cap_assessments = households / 2 + 8;
+    b->assessments = arena_alloc(a, sizeof(demo_assessment_row) * (size_t)b->cap_assessments);
+    b->scores = arena_alloc(a, sizeof(demo_score_row) * (size_t)(b->cap_assessments * ASSESSMENT_MAX_DOMAINS_DEMO));
+    b->n_assessments = b->n_scores = 0;
+}
+
+wt_status demo_bulk_flush_assessments(demo_writer *w)
+{
+    demo_bulk *b = w->bulk;
+    wt_status st = demo_db_assessments(w->ctx->db, w->ctx->a, b->assessments, b->n_assessments);
+    if (st == WT_OK)
+        st = demo_db_scores(w->ctx->db, w->ctx->a, b->scores, b->n_scores);
+    b->n_assessments = b->n_scores = 0;
+    return st;
 }
 
 wt_status demo_bulk_flush(demo_writer *w)

@@ -28,8 +28,11 @@ typedef struct demo_worker {
     int weight; /* share of the cases he coordinates */
 } demo_worker;
 
+/* Domains of a scale the generator can score (the ZRM 2017 has 13). */
+#define ASSESSMENT_MAX_DOMAINS_DEMO 32
+
 typedef struct demo_counts {
-    long households, persons, questions, cases_open, cases_closed, handovers, goals, actions, contacts;
+    long households, persons, questions, cases_open, cases_closed, handovers, goals, actions, contacts, assessments;
 } demo_counts;
 
 /*
@@ -45,6 +48,10 @@ typedef struct demo_bulk {
     demo_household_row *households;
     demo_person_row *persons;
     int n_households, n_persons, cap_households, cap_persons;
+    /* Assessments of the residents in cases (when the writer has a scale) and their scores. */
+    demo_assessment_row *assessments;
+    demo_score_row *scores;
+    int n_assessments, n_scores, cap_assessments;
 } demo_bulk;
 
 typedef struct demo_writer {
@@ -62,6 +69,7 @@ typedef struct demo_writer {
     int handover_turn;       /* recent hand-overs go to the workers in turn, the first one first */
     demo_counts n;
     demo_bulk *bulk; /* NULL: every row is written at once */
+    const struct assessment_scale *scale; /* bulk mode: the adults in cases are assessed on it; NULL: not */
 } demo_writer;
 
 /* The team's workers (and team leader) as coordinators, from the database. */
@@ -86,6 +94,8 @@ wt_status demo_bulk_start(demo_writer *w, demo_bulk *b);
 void demo_bulk_room(demo_bulk *b, arena *a, int households);
 /* Writes the collected addresses, households and persons. */
 wt_status demo_bulk_flush(demo_writer *w);
+/* Writes the collected assessments and their scores. */
+wt_status demo_bulk_flush_assessments(demo_writer *w);
 /* Writes the context's audit queue as numbered rows of the chain, and empties it. */
 wt_status demo_bulk_audit(demo_writer *w);
 

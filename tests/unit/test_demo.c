@@ -361,7 +361,7 @@ Test(demo, city_around_the_neighbourhood, .init = fixed_day, .fini = real_day)
     fx_close(&f);
 }
 
-Test(demo, city_network, .init = fixed_day, .fini = real_day)
+Test(demo, city_network_and_assessments, .init = fixed_day, .fini = real_day)
 {
     demo_fx f;
     fx_generate(&f, 5, 4600);
@@ -385,5 +385,21 @@ Test(demo, city_network, .init = fixed_day, .fini = real_day)
     cr_assert_gt(count(&f, "SELECT COUNT(*) FROM offer WHERE team_id = 2"), residents / 20);
     cr_assert_gt(count(&f, "SELECT COUNT(*) FROM helper_load l JOIN offer o ON o.person_id = l.person_id WHERE o.team_id = 2"), 0);
     cr_assert_eq(count(&f, "SELECT COUNT(*) FROM need WHERE team_id = 2"), 6);
+    /* The adults in the city's cases are assessed on the ZRM: by the case's team, never before the case opened nor
+       after it closed or today, every domain of the scale once per assessment, and logged. */
+    int64_t assessments = count(&f, "SELECT COUNT(*) FROM assessment");
+    cr_assert_gt(assessments, 0);
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM assessment a JOIN cases c ON c.id = a.case_id JOIN person p ON p.id = a.person_id"
+                           " JOIN app_user u ON u.id = a.assessed_by WHERE p.household_id <> c.household_id OR u.team_id <> c.team_id"
+                           " OR a.assessed_on < c.opened_on OR a.assessed_on > COALESCE(c.closed_on, '2026-03-15')"),
+                 0);
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM assessment_score"),
+                 assessments * count(&f, "SELECT COUNT(*) FROM assessment_domain d JOIN assessment_scale s ON s.id = d.scale_id"
+                                         " WHERE s.code = 'zrm-2017'"));
+    cr_assert_eq(count(&f, "SELECT COUNT(*) FROM audit WHERE action = 'create' AND entity = 'assessment'"), assessments);
+    /* New assessments are numbered after the generator's. */
+    cr_assert_eq(db_exec_script(f.c, "INSERT INTO assessment (person_id, scale_id, assessed_on, created_at)"
+                                     " SELECT MIN(id), 1, '2026-03-15', '2026-03-15' FROM person"),
+                 WT_OK);
     fx_close(&f);
 }
