@@ -4,10 +4,13 @@
 #
 #   throughput  of the main pages under wrk (CONNS connections), each as a ratio
 #               to the bare handler of the same binary (serve --bench, /bench/bare)
-#               measured right before it;
-#   latency     of each page with one connection (median), and its growth from the
-#               smallest to the largest size (a page that scans grows with the data);
-#   memory      peak resident memory (VmHWM) of the server;
+#               measured right before it (target: at least 0.5);
+#   latency     of each page with one connection: the median, and the CPU time the
+#               server spent per request (wijkteam, plus PostgreSQL's processes on
+#               PostgreSQL), which the other programs on a shared machine do not
+#               inflate; both as growth from the smallest to the largest size (a page
+#               that scans grows with the data; target: at most 1.5x);
+#   memory      peak resident memory (VmHWM) of the server (target: under 100 MB);
 #   network     one match proposal (median over NEEDS needs all over the city) and
 #               the figures of a neighbourhood team, with the scans in the plan of a
 #               proposal (scripts/bench-network.c), and their growth with the city;
@@ -64,10 +67,20 @@ rate() { # URL SECONDS [HEADER] -> requests per second under wrk
     awk '/Requests\/sec/ {print $2}'
 }
 
-median_ms() { # URL [HEADER] -> median latency in ms with one connection
-  if [ -n "${2:-}" ]; then wrk -t1 -c1 -d3s --latency -H "$2" "$1"; else wrk -t1 -c1 -d3s --latency "$1"; fi |
+median_ms() { # URL HEADER -> "median-ms requests" with one connection for 3 s
+  wrk -t1 -c1 -d3s --latency -H "$2" "$1" |
     awk '$1 == "50%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
-                       printf "%.3f\n", u == "us" ? v / 1000 : u == "s" ? v * 1000 : v }'
+                       m = u == "us" ? v / 1000 : u == "s" ? v * 1000 : v }
+         / requests in / { n = $1 } END { printf "%.3f %d\n", m, n }'
+}
+
+server_ticks() { # PID -> CPU clock ticks of the server so far (and of PostgreSQL's processes, when it runs here)
+  pids=$1
+  if [ -n "${PGTEST_DATA:-}" ] && [ -f "$PGTEST_DATA/postmaster.pid" ]; then
+    pm=$(head -1 "$PGTEST_DATA/postmaster.pid")
+    pids="$pids $pm $(ps --ppid "$pm" -o pid= | tr '\n' ' ')"
+  fi
+  for p in $pids; do cat "/proc/$p/stat" 2>/dev/null; done | awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
 }
 
 # --- bulk import -------------------------------------------------------------
@@ -121,25 +134,29 @@ bench_size() { # BACKEND SIZE
   [ -n "$hh_id" ] || hh_id=$(curl -s -H "$bearer" "$base/api/v1/households?limit=1" | json 'j.items[0].id')
   name=$(curl -s -H "$bearer" "$base/api/v1/households/${hh_id:-0}" | json 'encodeURIComponent(j.members[0].family_name)')
 
-  printf '\n%-10s %9s  %-22s %10s %10s %7s %12s\n' backend residents page "req/s" "bare req/s" ratio "median ms"
+  printf '\n%-10s %9s  %-15s %9s %10s %6s %10s %8s\n' backend residents page "req/s" "bare req/s" ratio "median ms" "CPU ms"
   for spec in "start page|/|c" "case page|/cases/${case_id:-0}|c" "plan|/api/v1/cases/${case_id:-0}/plan|b" \
               "search|/search?q=${name:-jansen}|c" "household page|/households/${hh_id:-0}|c"; do
     label=${spec%%|*} rest=${spec#*|}; path=${rest%|*} auth=${rest##*|}
     header="Cookie: $cookie"; [ "$auth" = b ] && header=$bearer
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$base$path")
     if [ "$code" != 200 ]; then
-      printf '%-10s %9s  %-22s %s\n' "$backend" "$size" "$label" "(HTTP $code: not in the demo data, skipped)"
+      printf '%-10s %9s  %-15s %s\n' "$backend" "$size" "$label" "(HTTP $code: not in the demo data, skipped)"
       continue
     fi
     bare=$(rate "$base/bench/bare" "$(( (DURATION + 1) / 2 ))")
     r=$(rate "$base$path" "$DURATION" "$header")
-    ms=$(median_ms "$base$path" "$header")
+    t0=$(server_ticks "$pid")
+    set -- $(median_ms "$base$path" "$header")
+    t1=$(server_ticks "$pid")
+    ms=$1 cpu=$(echo "($t1 - $t0) * 1000 / $(getconf CLK_TCK) / $2" | bc -l)
     ratio=$(echo "$r / $bare" | bc -l)
-    printf '%-10s %9s  %-22s %10s %10s %7.2f %12s\n' "$backend" "$size" "$label" "$r" "$bare" "$ratio" "$ms"
-    echo "$backend|$size|$label|$ms" >>"$results"
+    printf '%-10s %9s  %-15s %9.0f %10.0f %6.3f %10.3f %8.3f\n' "$backend" "$size" "$label" "$r" "$bare" "$ratio" "$ms" "$cpu"
+    echo "$backend|$size|$label|$ms|$cpu|$ratio" >>"$results"
   done
   rss=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
-  printf '%-10s %9s  peak server memory: %d MB\n\n' "$backend" "$size" "$((rss / 1024))"
+  printf '%-10s %9s  peak server memory: %d MB (VmHWM)\n\n' "$backend" "$size" "$((rss / 1024))"
+  echo "memory|$backend|$size|$((rss / 1024))" >>"$results"
   kill $pid; wait $pid 2>/dev/null || true; pid=""
   [ "$backend" = sqlite ] && rm -f "$db" "$db-wal" "$db-shm"
   [ "$backend" = postgresql ] && psql -X -q -d "$WIJKTEAM_TEST_PG" -c "DROP DATABASE bench_$size WITH (FORCE)"
@@ -224,12 +241,16 @@ for backend in $BACKENDS; do bench_socialmap "$backend"; done
 small=$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -1)
 large=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
 if [ "$small" != "$large" ]; then
-  echo "median latency growth from $small to $large residents (target: at most 1.5x)"
+  echo "growth from $small to $large residents (target: at most 1.5x), and the throughput ratios (target: at least 0.5)"
+  printf '  %-10s %-15s %9s %9s %6s   %8s %8s %6s   %6s %6s\n' backend page "ms" "ms" growth "CPU ms" "CPU ms" growth ratio ratio
   for backend in $BACKENDS; do
-    grep "^$backend|$small|" "$results" | while IFS='|' read -r _ _ label ms; do
-      big=$(grep "^$backend|$large|$label|" "$results" | cut -d'|' -f4)
-      [ -n "$big" ] && printf '  %-10s %-22s %8s ms -> %8s ms  %5.2fx\n' "$backend" "$label" "$ms" "$big" "$(echo "$big / $ms" | bc -l)"
+    grep "^$backend|$small|" "$results" | while IFS='|' read -r _ _ label ms cpu ratio; do
+      line=$(grep "^$backend|$large|$label|" "$results") || continue
+      big=$(echo "$line" | cut -d'|' -f4) bigcpu=$(echo "$line" | cut -d'|' -f5) bigratio=$(echo "$line" | cut -d'|' -f6)
+      printf '  %-10s %-15s %9.3f %9.3f %5.2fx   %8.3f %8.3f %5.2fx   %6.3f %6.3f\n' "$backend" "$label" "$ms" "$big" \
+        "$(echo "$big / $ms" | bc -l)" "$cpu" "$bigcpu" "$(echo "$bigcpu / $cpu" | bc -l)" "$ratio" "$bigratio"
     done
+    grep "^memory|$backend|" "$results" | awk -F'|' '{ printf "  %-10s peak server memory at %s residents: %s MB\n", $2, $3, $4 }'
   done
   echo "network growth from $small to $large residents (median; CPU: of the bench process, which for SQLite is all of it)"
   for backend in $BACKENDS; do

@@ -77,5 +77,7 @@ fi
 
 echo "pg-test: PostgreSQL $("$PGBIN/postgres" --version | sed 's/.* //') on 127.0.0.1:$port ($dir)"
 WIJKTEAM_TEST_PG="postgresql://postgres@127.0.0.1:$port/postgres"
-export WIJKTEAM_TEST_PG
+# The cluster's directory, for benchmarks that count the server's CPU time (make bench).
+PGTEST_DATA=$data
+export WIJKTEAM_TEST_PG PGTEST_DATA
 "$@"
