@@ -129,7 +129,7 @@ bench_size() { # BACKEND SIZE
     "$base/api/v1/session" | json j.token)
   [ -n "$cookie" ] && [ -n "$token" ] || { echo "bench: login failed"; exit 1; }
   bearer="Authorization: Bearer $token"
-  case_id=$(curl -s -H "$bearer" "$base/api/v1/cases?limit=1" | json 'j.items[0].id')
+  case_id=$(curl -s -H "$bearer" "$base/api/v1/cases?mine=1&limit=1" | json 'j.items[0].id')
   hh_id=$(curl -s -H "$bearer" "$base/api/v1/cases/${case_id:-0}" | json 'j.household_id ?? j.household.id')
   [ -n "$hh_id" ] || hh_id=$(curl -s -H "$bearer" "$base/api/v1/households?limit=1" | json 'j.items[0].id')
   name=$(curl -s -H "$bearer" "$base/api/v1/households/${hh_id:-0}" | json 'encodeURIComponent(j.members[0].family_name)')
@@ -202,7 +202,7 @@ bench_socialmap() { # BACKEND
     "$base/api/v1/session" | json j.token)
   [ -n "$cookie" ] && [ -n "$token" ] || { echo "bench: login failed"; exit 1; }
   bearer="Authorization: Bearer $token"
-  hh=$(curl -s -H "$bearer" "$base/api/v1/cases?limit=1" | json 'j.items[0].household_id')
+  hh=$(curl -s -H "$bearer" "$base/api/v1/cases?mine=1&limit=1" | json 'j.items[0].household_id')
   svc=$(curl -s -H "$bearer" "$base/api/v1/services?household=${hh:-0}&km=2&limit=1" | json 'j.items[0].id')
   [ -n "$hh" ] && [ -n "$svc" ] || { echo "bench: no household or service near it"; exit 1; }
   printf '\n%-10s %-32s %5s %9s %10s %6s %8s %8s %6s\n' backend "page (map of $SM_SERVICES services)" hits "median ms" \
