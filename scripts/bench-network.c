@@ -63,9 +63,9 @@ static int cmp_double(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-static void act_as_team(wt_ctx *ctx, int64_t team_id)
+static void act_as_team(wt_ctx *ctx, int64_t team_id, int64_t user_id)
 {
-    ctx->who = (actor){.user_id = 0, .role = ROLE_WORKER, .team_id = team_id, .display_name = "bench"};
+    ctx->who = (actor){.user_id = user_id, .role = ROLE_WORKER, .team_id = team_id, .display_name = "bench"};
     ctx->audit_head = ctx->audit_tail = NULL;
 }
 
@@ -150,16 +150,24 @@ typedef struct bench {
     int scans;
 } bench;
 
-/* One need of a random household, added as a worker of its team; its id, 0 when the household is gone. */
+/*
+ * One need of a random household, added as a worker of its team (need-to-know:
+ * the coordinator of the household's case, when it has one); its id, 0 when
+ * the household is gone.
+ */
 static int64_t random_need(bench *b, arena *q, int i)
 {
     static const char *const skills[] = {"administration", "odd_jobs", "transport", "company", "shopping"};
     db_result r;
     int64_t hh = b->min_hh + below(b->max_hh - b->min_hh + 1);
-    if (db_query(b->ctx.db, q, &r, "SELECT team_id FROM household WHERE id = ?", DB_ARGS(DB_I(hh))) != WT_OK ||
+    if (db_query(b->ctx.db, q, &r,
+                 "SELECT h.team_id, (SELECT c.coordinator_id FROM cases c WHERE c.household_id = h.id"
+                 " ORDER BY CASE WHEN c.status = 'open' THEN 0 ELSE 1 END, c.opened_on DESC, c.id DESC LIMIT 1)"
+                 " FROM household h WHERE h.id = ?",
+                 DB_ARGS(DB_I(hh))) != WT_OK ||
         r.nrows == 0)
         return 0;
-    act_as_team(&b->ctx, db_get_int(&r, 0, 0));
+    act_as_team(&b->ctx, db_get_int(&r, 0, 0), db_get(&r, 0, 1) ? db_get_int(&r, 0, 1) : 0);
     errors e;
     errors_init(&e, q);
     need_input in = {hh, 0, skills[i % 5], "Hulp gevraagd", 0};
@@ -240,7 +248,7 @@ static int figures(bench *b, arena *a, double *median, double *median_cpu, net_s
         arena q;
         arena_init(&q);
         b->ctx.a = &q;
-        act_as_team(&b->ctx, db_get_int(&teams, k, 0));
+        act_as_team(&b->ctx, db_get_int(&teams, k, 0), 0);
         errors e;
         errors_init(&e, &q);
         net_figures f;
