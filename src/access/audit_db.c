@@ -61,12 +61,16 @@ wt_status audit_db_for_case(db *c, arena *a, int64_t case_id, int64_t household_
                             audit_row **rows, int *n, const char ***user_names)
 {
     db_result r;
+    /* Two backward walks of one index range each (audit_case, audit_household), never a sort of the whole trail. */
     wt_status st = db_query(c, a, &r,
-                            "SELECT " AUDIT_COLS ", COALESCE(u.display_name, '') FROM audit a"
-                            " LEFT JOIN app_user u ON u.id = a.user_id"
-                            " WHERE a.case_id = ? OR (a.household_id = ? AND a.at >= ?)"
+                            "SELECT " AUDIT_COLS ", COALESCE(u.display_name, '') FROM ("
+                            " SELECT id FROM (SELECT id FROM audit WHERE case_id = ? ORDER BY id DESC LIMIT ?) by_case"
+                            " UNION SELECT id FROM (SELECT id FROM audit WHERE household_id = ? AND at >= ?"
+                            " ORDER BY id DESC LIMIT ?) by_household) ids"
+                            " JOIN audit a ON a.id = ids.id LEFT JOIN app_user u ON u.id = a.user_id"
                             " ORDER BY a.id DESC LIMIT ?",
-                            DB_ARGS(DB_I(case_id), DB_I(household_id), DB_T(since ? since : ""), DB_I(limit)));
+                            DB_ARGS(DB_I(case_id), DB_I(limit), DB_I(household_id), DB_T(since ? since : ""),
+                                    DB_I(limit), DB_I(limit)));
     if (st != WT_OK)
         return st;
     fill_rows(a, &r, rows, n);

@@ -8,6 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, WebClient, ApiClient, apiAs, webAs, cli } from './lib.mjs';
+import { addToCase } from './case-lib.mjs';
 
 let srv;
 const api = {};
@@ -394,6 +395,9 @@ test('a signal becomes a case for the household in one step, and its history goe
   assert.deepEqual(list.json.items.map((x) => x.id).sort((a, b) => a - b), [s.id, s2.id]);
   assert.equal(list.json.items.find((x) => x.id === s.id).followup_list[0].note, 'Hulp bij de tuin');
   assert.match((await web.worker.get(`/cases/${caseId}`)).text, /Aanleiding: signalen uit de wijk/);
+  // need-to-know: the team leader sees the case's signals once the coordinator adds him to the case
+  assert.equal((await api.teamleader.get(`/api/v1/signals?case_id=${caseId}`)).status, 403);
+  await addToCase(api.worker, caseId, api.teamleader, 'Denkt mee over de aanpak');
   assert.equal((await api.teamleader.get(`/api/v1/signals?case_id=${caseId}`)).status, 200);
   for (const role of ['admin', 'policy']) assert.equal((await api[role].get(`/api/v1/signals?case_id=${caseId}`)).status, 403, role);
   assert.equal((await outsiderApi.get(`/api/v1/signals?case_id=${caseId}`)).status, 404);
