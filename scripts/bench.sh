@@ -19,14 +19,14 @@
 #   social map  distance search over a map of SM_SERVICES (20,000) services, each
 #               search as a ratio of its median latency to the plain service page.
 #
-#   SIZES="10000 1000000" BACKENDS="sqlite postgresql" DURATION=8 CONNS=64 sh scripts/bench.sh
+#   SIZES="10000 1000000" BACKENDS="sqlite postgresql" DURATION=8 CONNS=64 sh scripts/bench.sh  (the defaults)
 #
 # PostgreSQL runs in a private server (scripts/pg-test.sh) with durable settings
 # (fsync and synchronous_commit on, as in production).
 set -eu
 B=${B:-build}
 BIN=$B/wijkteam
-SIZES=${SIZES:-10000}
+SIZES=${SIZES:-10000 1000000}
 BACKENDS=${BACKENDS:-sqlite postgresql}
 DURATION=${DURATION:-8}
 CONNS=${CONNS:-64}
@@ -149,7 +149,7 @@ bench_size() { # BACKEND SIZE
     t0=$(server_ticks "$pid")
     set -- $(median_ms "$base$path" "$header")
     t1=$(server_ticks "$pid")
-    ms=$1 cpu=$(echo "($t1 - $t0) * 1000 / $(getconf CLK_TCK) / $2" | bc -l)
+    ms=$1 cpu=$(echo "($t1 - $t0) * 1000 / $(getconf CLK_TCK) / ($2 + ($2 == 0))" | bc -l)
     ratio=$(echo "$r / $bare" | bc -l)
     printf '%-10s %9s  %-15s %9.0f %10.0f %6.3f %10.3f %8.3f\n' "$backend" "$size" "$label" "$r" "$bare" "$ratio" "$ms" "$cpu"
     echo "$backend|$size|$label|$ms|$cpu|$ratio" >>"$results"
