@@ -38,6 +38,14 @@ for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     const hh = await household(family);
     const page = await newPage(browser, viewport);
     await login(page, srv.base, 'teamleader');
+    // Need-to-know: the household has a case, so the team leader first adds himself to it, with the reason.
+    await page.goto(`${srv.base}/households/${hh}`);
+    assert.match(await page.locator('main').textContent(), /bekend bij het team/);
+    const select = page.getByLabel('Teamlid', { exact: true });
+    const me = await select.locator('option', { hasText: 'Marieke Hoekstra' }).getAttribute('value');
+    await select.selectOption(me);
+    await page.getByLabel('Waarom moet dit teamlid de casus zien?').fill('Verzoek van de bewoner om inzage en wissen (AVG)');
+    await page.getByRole('button', { name: 'Toevoegen aan de casus' }).click();
     await page.goto(`${srv.base}/households/${hh}`);
     await page.getByRole('link', { name: `Inzage en wissen Fenna ${family}` }).click();
     await page.waitForURL(/\/persons\/\d+\/rights$/);
