@@ -194,7 +194,7 @@ test('payloads stored through every form never run on any page', { timeout: 30 *
     ['admin', ADMIN_SEEDS]]) {
     const reader = new Crawler(await newPage(browser), srv.base);
     await login(reader.page, srv.base, role);
-    await reader.crawl(seeds, { forms: false, per: 3, limit: 250 });
+    await reader.crawl(seeds, { forms: false, per: 2, limit: 200 });
     for (const p of reader.shown) shown.add(p);
   }
   assert.ok(shown.size >= 20, `pages that showed a payload as text: ${[...shown].join(' ')}`);
