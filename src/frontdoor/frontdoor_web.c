@@ -267,6 +267,10 @@ static void question_page(http_request *req, const question *q, const errors *e,
 
     const char *action = arena_printf(req->a, "/frontdoor/%lld", (long long)q->id);
     html_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2>", _("Afhandelen"));
+    if (strcmp(q->kind, "offer") == 0) /* volunteers through the front door: into the network in one step */
+        html_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-button-link utrecht-button-link--html-a\" "
+                       "href=\"/frontdoor/%lld/offer\">%s</a></p>",
+                    (long long)q->id, _("Maak er een aanbod in het netwerk van"));
     int ns;
     option *statuses = code_options(req->a, question_statuses, &ns);
     form_begin(req, action, NULL);

@@ -11,6 +11,7 @@
 #include "../core/buf.h"
 #include "../core/i18n.h"
 #include "../core/text.h"
+#include "../frontdoor/frontdoor.h"
 #include "network_db.h"
 
 #include <math.h>
@@ -43,6 +44,13 @@ const net_code network_grounds[] = {
     {"public_task", N_("publieke taak (Wmo, Jeugdwet)")},
     {"legitimate_interest", N_("gerechtvaardigd belang")},
     {"vital_interest", N_("vitaal belang")},
+    {NULL, NULL},
+};
+
+const net_code network_offer_sources[] = {
+    {"worker", N_("medewerker")},
+    {"frontdoor", N_("voordeur")},
+    {"resident", N_("de bewoner zelf")},
     {NULL, NULL},
 };
 
@@ -542,12 +550,10 @@ static int parse_small_int(errors *e, const char *field, const char *s, int max,
     return (int)v;
 }
 
-wt_status network_offer_add(wt_ctx *ctx, int64_t person_id, const offer_input *in, errors *e, int64_t *id)
+/* Checks and records an offer; source is worker, resident or (through the front door) frontdoor. */
+static wt_status offer_insert(wt_ctx *ctx, int64_t person_id, int64_t hh, const offer_input *in, const char *source,
+                              int64_t question_id, errors *e, int64_t *id)
 {
-    int64_t hh = 0;
-    wt_status st = network_person_access(ctx, true, person_id, &hh, NULL);
-    if (st != WT_OK)
-        return st;
     if (!network_code_valid(network_skills, in->skill))
         errors_add(e, "skill", _("Kies een vaardigheid uit de lijst."));
     int hours = parse_small_int(e, "hours_per_week", in->hours_per_week, 40,
@@ -559,11 +565,82 @@ wt_status network_offer_add(wt_ctx *ctx, int64_t person_id, const offer_input *i
     if (e->count)
         return WT_INVALID;
     const char *now = date_now_iso(ctx->a);
-    st = network_db_offer_insert(ctx->db, ctx->who.team_id, person_id, in->skill, hours, note, ground, now,
-                                 ctx->who.user_id, id);
+    wt_status st = network_db_offer_insert(ctx->db, ctx->who.team_id, person_id, in->skill, hours, note, ground, now,
+                                           ctx->who.user_id, id);
+    if (st == WT_OK)
+        st = network_db_offer_set_source(ctx->db, *id, source, question_id);
     if (st == WT_OK)
         audit_log(ctx, AUDIT_CREATE, "offer", *id, (audit_subject){hh, person_id, 0});
     return st;
+}
+
+wt_status network_offer_add(wt_ctx *ctx, int64_t person_id, const offer_input *in, errors *e, int64_t *id)
+{
+    int64_t hh = 0;
+    wt_status st = network_person_access(ctx, true, person_id, &hh, NULL);
+    if (st != WT_OK)
+        return st;
+    const char *source = text_empty(in->source) ? "worker" : in->source;
+    if (strcmp(source, "worker") != 0 && strcmp(source, "resident") != 0) {
+        errors_add(e, "source", _("Kies wie het aanbod vastlegt: een medewerker of de bewoner zelf."));
+        source = "worker";
+    }
+    return offer_insert(ctx, person_id, hh, in, source, 0, e, id);
+}
+
+wt_status network_members(wt_ctx *ctx, int64_t household_id, int64_t **ids, const char ***names, int *n)
+{
+    *n = 0;
+    int64_t team_id = 0;
+    if (!network_may(ctx, false))
+        return WT_FORBIDDEN;
+    wt_status st = network_db_household_team(ctx->db, ctx->a, household_id, &team_id, NULL);
+    if (st == WT_OK)
+        st = network_team_access(ctx, false, team_id);
+    if (st == WT_OK)
+        st = network_household_need_to_know(ctx, false, household_id);
+    if (st == WT_OK)
+        st = network_db_members(ctx->db, ctx->a, household_id, ids, names, n);
+    if (st == WT_OK)
+        audit_log(ctx, AUDIT_READ, "household", household_id, (audit_subject){household_id, 0, 0});
+    return st;
+}
+
+wt_status network_offer_from_question(wt_ctx *ctx, int64_t question_id, int64_t person_id, const offer_input *in,
+                                      errors *e, int64_t *id)
+{
+    if (!network_may(ctx, true))
+        return WT_FORBIDDEN;
+    question q;
+    wt_status st = question_get(ctx, question_id, &q);
+    if (st != WT_OK)
+        return st;
+    if (strcmp(q.kind, "offer") != 0) {
+        errors_add(e, "question_id", _("Alleen een aanbod om te helpen wordt een aanbod in het netwerk."));
+        return WT_INVALID;
+    }
+    int64_t hh = 0;
+    if (person_id <= 0) {
+        errors_add(e, "person_id", _("Kies de bewoner die zijn hulp aanbiedt."));
+        return WT_INVALID;
+    }
+    st = network_person_access(ctx, true, person_id, &hh, NULL);
+    if (st == WT_NOTFOUND || (st == WT_OK && q.household_id && hh != q.household_id)) {
+        errors_add(e, "person_id", _("Kies een bewoner uit het huishouden van deze vraag."));
+        return WT_INVALID;
+    }
+    if (st != WT_OK)
+        return st;
+    st = offer_insert(ctx, person_id, hh, in, "frontdoor", question_id, e, id);
+    if (st != WT_OK || strcmp(q.status, "open") != 0)
+        return st;
+    errors none;
+    errors_init(&none, ctx->a);
+    question_change ch = {.status = "handled",
+                          .outcome = arena_printf(ctx->a, _("Vastgelegd als aanbod in het netwerk: %s."),
+                                                  network_label(network_skills, in->skill))};
+    st = question_update(ctx, question_id, &ch, &none);
+    return st == WT_INVALID ? WT_DBERROR : st;
 }
 
 static wt_status offer_for_write(wt_ctx *ctx, int64_t offer_id, int64_t *person_id, int64_t *hh)

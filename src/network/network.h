@@ -61,6 +61,7 @@ typedef struct net_code {
 extern const net_code network_kinds[];
 extern const net_code network_sources[];
 extern const net_code network_grounds[];
+extern const net_code network_offer_sources[]; /* who recorded an offer: worker, frontdoor, resident */
 extern const net_code network_skills[];
 extern const net_code network_need_statuses[];
 extern const net_code network_match_statuses[];
@@ -231,6 +232,8 @@ typedef struct net_offer {
     bool active;
     const char *legal_ground;
     const char *recorded_at;
+    const char *source;   /* worker | frontdoor | resident */
+    int64_t question_id;  /* the front door question it came from; 0: none */
 } net_offer;
 
 typedef struct offer_input {
@@ -238,6 +241,7 @@ typedef struct offer_input {
     const char *hours_per_week; /* text as typed; NULL or "": not stated */
     const char *note;
     const char *legal_ground;   /* NULL: consent */
+    const char *source;         /* NULL: worker; "resident": the resident recorded it himself */
 } offer_input;
 
 typedef struct net_load {
@@ -325,6 +329,16 @@ wt_status network_set_new_resident(wt_ctx *ctx, int64_t person_id, bool is_new);
 /* Offers and load */
 wt_status network_offers_of_person(wt_ctx *ctx, int64_t person_id, net_offer **out, int *n, net_load *load);
 wt_status network_offer_add(wt_ctx *ctx, int64_t person_id, const offer_input *in, errors *e, int64_t *id);
+/*
+ * Volunteers through the front door: turns a front-door question of kind "offer" into an offer of
+ * person_id (a member of the household the question is linked to, when it is linked), with source
+ * "frontdoor" and the legal ground, and marks the question handled. Errors name question_id (not an
+ * offer), person_id, skill, hours_per_week, note, legal_ground.
+ */
+wt_status network_offer_from_question(wt_ctx *ctx, int64_t question_id, int64_t person_id, const offer_input *in,
+                                      errors *e, int64_t *id);
+/* The members of a household of the team (need-to-know respected), for choosing a person on a form. */
+wt_status network_members(wt_ctx *ctx, int64_t household_id, int64_t **ids, const char ***names, int *n);
 wt_status network_offer_set_active(wt_ctx *ctx, int64_t offer_id, bool active, int64_t *person_id);
 wt_status network_offer_remove(wt_ctx *ctx, int64_t offer_id, int64_t *person_id);
 wt_status network_load_set(wt_ctx *ctx, int64_t person_id, const char *capacity, bool carries_much, errors *e);

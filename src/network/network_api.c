@@ -25,11 +25,12 @@ static json_t *relation_json(const net_relation *r)
 
 static json_t *offer_json(const net_offer *o)
 {
-    return json_pack("{s:I, s:I, s:s, s:o, s:o, s:b, s:s, s:s}", "id", (json_int_t)o->id, "person_id",
+    return json_pack("{s:I, s:I, s:s, s:o, s:o, s:b, s:s, s:s, s:s, s:o}", "id", (json_int_t)o->id, "person_id",
                      (json_int_t)o->person_id, "skill", o->skill, "hours_per_week",
                      o->hours_per_week >= 0 ? json_integer(o->hours_per_week) : json_null(), "note",
                      json_str_or_null(o->note), "active", o->active, "legal_ground", o->legal_ground, "recorded_at",
-                     o->recorded_at);
+                     o->recorded_at, "source", o->source ? o->source : "worker", "question_id",
+                     o->question_id ? json_integer(o->question_id) : json_null());
 }
 
 static json_t *load_json(const net_load *l)
@@ -286,6 +287,24 @@ static void put_load(http_request *req)
     reply_offers(req, req->ids[0], 200);
 }
 
+/* 201 with the new offer, or the error. */
+static void reply_offer(http_request *req, wt_status st, const errors *e, int64_t person_id, int64_t id)
+{
+    if (st != WT_OK) {
+        api_status(req, st, e);
+        return;
+    }
+    net_offer *o;
+    int n = 0;
+    st = network_offers_of_person(&req->ctx, person_id, &o, &n, NULL);
+    for (int i = 0; st == WT_OK && i < n; i++)
+        if (o[i].id == id) {
+            api_reply(req, 201, offer_json(&o[i]));
+            return;
+        }
+    api_reply(req, 201, json_pack("{s:I}", "id", (json_int_t)id));
+}
+
 static void post_offer(http_request *req)
 {
     json_t *body = api_body(req);
@@ -300,24 +319,39 @@ static void post_offer(http_request *req)
     in.hours_per_week = present ? arena_printf(req->a, "%lld", (long long)hours) : NULL;
     in.note = case_api_str(req, body, "note", &e);
     in.legal_ground = case_api_str(req, body, "legal_ground", &e);
+    in.source = case_api_str(req, body, "source", &e);
     json_decref(body);
     int64_t id = 0;
     wt_status st = !network_may(&req->ctx, true) ? WT_FORBIDDEN
                    : e.count                     ? WT_INVALID
                                                  : network_offer_add(&req->ctx, req->ids[0], &in, &e, &id);
-    if (st != WT_OK) {
-        api_status(req, st, &e);
+    reply_offer(req, st, &e, req->ids[0], id);
+}
+
+/* Volunteers through the front door: a question of kind offer becomes an offer of a person in one step. */
+static void post_question_offer(http_request *req)
+{
+    json_t *body = api_body(req);
+    if (!body)
         return;
-    }
-    net_offer *o;
-    int n = 0;
-    st = network_offers_of_person(&req->ctx, req->ids[0], &o, &n, NULL);
-    for (int i = 0; st == WT_OK && i < n; i++)
-        if (o[i].id == id) {
-            api_reply(req, 201, offer_json(&o[i]));
-            return;
-        }
-    api_reply(req, 201, json_pack("{s:I}", "id", (json_int_t)id));
+    errors e;
+    errors_init(&e, req->a);
+    bool present = false;
+    offer_input in = {0};
+    int64_t person_id = case_api_id(body, "person_id", &e, NULL);
+    in.skill = case_api_str(req, body, "skill", &e);
+    int64_t hours = api_int(body, "hours_per_week", &present, &e);
+    in.hours_per_week = present ? arena_printf(req->a, "%lld", (long long)hours) : NULL;
+    in.note = case_api_str(req, body, "note", &e);
+    in.legal_ground = case_api_str(req, body, "legal_ground", &e);
+    api_refuse_unknown(body, (const char *const[]){"person_id", "skill", "hours_per_week", "note", "legal_ground", NULL},
+                       NULL, &e);
+    json_decref(body);
+    int64_t id = 0;
+    wt_status st = !network_may(&req->ctx, true) ? WT_FORBIDDEN
+                   : e.count                     ? WT_INVALID
+                                                 : network_offer_from_question(&req->ctx, req->ids[0], person_id, &in, &e, &id);
+    reply_offer(req, st, &e, person_id, id);
 }
 
 /* ---- needs, proposals, matches --------------------------------------------------------------------------------- */
@@ -634,6 +668,7 @@ void network_api_routes(void)
     router_add("DELETE", "/api/v1/relations/{id}", delete_relation, ROUTE_API);
     router_add("GET", "/api/v1/persons/{id}/offers", get_offers, ROUTE_API);
     router_add("POST", "/api/v1/persons/{id}/offers", post_offer, ROUTE_API);
+    router_add("POST", "/api/v1/questions/{id}/offer", post_question_offer, ROUTE_API);
     router_add("POST", "/api/v1/needs", post_need, ROUTE_API);
     router_add("GET", "/api/v1/needs/{id}/proposals", get_proposals, ROUTE_API);
     router_add("POST", "/api/v1/needs/{id}/matches", post_match, ROUTE_API);

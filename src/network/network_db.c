@@ -406,12 +406,19 @@ wt_status network_db_offer_insert(db *c, int64_t team_id, int64_t person_id, con
                              DB_T(note), DB_T(ground), DB_ID_OR_NULL(user_id), DB_T(now), DB_T(now)));
 }
 
+wt_status network_db_offer_set_source(db *c, int64_t id, const char *source, int64_t question_id)
+{
+    return db_exec(c, "UPDATE offer SET source = ?, question_id = ? WHERE id = ?",
+                   DB_ARGS(DB_T(source), DB_ID_OR_NULL(question_id), DB_I(id)));
+}
+
 wt_status network_db_offers_of(db *c, arena *a, int64_t person_id, net_offer **out, int *n)
 {
     db_result r;
     wt_status st = db_query(c, a, &r,
                             "SELECT o.id, o.person_id, " PERSON_NAME("p") ", o.skill, COALESCE(o.hours_per_week, -1),"
-                            " o.note, o.active, o.legal_ground, o.recorded_at FROM offer o JOIN person p ON p.id = o.person_id"
+                            " o.note, o.active, o.legal_ground, o.recorded_at, o.source, COALESCE(o.question_id, 0)"
+                            " FROM offer o JOIN person p ON p.id = o.person_id"
                             " WHERE o.person_id = ? ORDER BY o.active DESC, o.id DESC LIMIT 100",
                             DB_ARGS(DB_I(person_id)));
     if (st != WT_OK)
@@ -429,6 +436,8 @@ wt_status network_db_offers_of(db *c, arena *a, int64_t person_id, net_offer **o
         o->active = db_get_int(&r, i, 6) != 0;
         o->legal_ground = db_get(&r, i, 7);
         o->recorded_at = db_get(&r, i, 8);
+        o->source = db_get(&r, i, 9);
+        o->question_id = db_get_int(&r, i, 10);
     }
     return WT_OK;
 }

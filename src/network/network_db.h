@@ -63,6 +63,8 @@ wt_status network_db_cares_for(db *c, arena *a, int64_t person_id, int *count);
 wt_status network_db_names(db *c, arena *a, const int64_t *ids, int n_ids, const char ***names);
 
 /* Offers and load */
+/* Who or what recorded the offer, and the front door question it came from (0: none). */
+wt_status network_db_offer_set_source(db *c, int64_t id, const char *source, int64_t question_id);
 wt_status network_db_offer_insert(db *c, int64_t team_id, int64_t person_id, const char *skill, int hours,
                                   const char *note, const char *ground, const char *now, int64_t user_id, int64_t *id);
 wt_status network_db_offers_of(db *c, arena *a, int64_t person_id, net_offer **out, int *n);

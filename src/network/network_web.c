@@ -7,16 +7,19 @@
  *   /needs/{id}/proposals      who to ask, and why; the contacts recorded and their follow-up
  *   /actions/{id}/need         a plan action in the network or volunteer layer becomes a need
  *   /network                   the figures of the team's social fabric, connectors and helpers
+ *   /frontdoor/{id}/offer      a front-door offer to help becomes an offer in the network (volunteers)
  * Every page asks the rules (network.h), which check access and log the reads.
  */
 #include "../core/i18n.h"
 #include "../core/text.h"
+#include "../frontdoor/frontdoor.h"
 #include "../household/household.h"
 #include "../http/html.h"
 #include "../http/page.h"
 #include "../http/router.h"
 #include "../http/widgets.h"
 #include "network_web.h"
+#include "../frontdoor/frontdoor.h"
 
 #include <string.h>
 
@@ -493,16 +496,19 @@ static void offers_block(http_request *req, int64_t person_id, const net_offer *
     if (n == 0)
         para(req, _("Er is geen aanbod vastgelegd."));
     else {
-        const char *cols[] = {_("Vaardigheid"), _("Uren per week"), _("Notitie"), _("Actief"), _("Acties"), NULL};
+        const char *cols[] = {_("Vaardigheid"), _("Uren per week"), _("Notitie"), _("Vastgelegd door"), _("Actief"),
+                              _("Acties"), NULL};
         table_begin(req, _("Aanbod van deze bewoner"), cols);
         for (int i = 0; i < n; i++) {
             html_printf(b,
                         "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">%s</th>"
                         "<td class=\"utrecht-table__cell\">%s</td><td class=\"utrecht-table__cell\">%s</td>"
+                        "<td class=\"utrecht-table__cell\">%s (%s)</td>"
                         "<td class=\"utrecht-table__cell\">%s</td><td class=\"utrecht-table__cell\">",
                         network_label(network_skills, o[i].skill),
                         o[i].hours_per_week >= 0 ? arena_printf(req->a, "%d", o[i].hours_per_week) : "-", or_dash(o[i].note),
-                        o[i].active ? _("ja") : _("nee"));
+                        network_label(network_offer_sources, o[i].source ? o[i].source : "worker"),
+                        network_label(network_grounds, o[i].legal_ground), o[i].active ? _("ja") : _("nee"));
             button_form(req, arena_printf(req->a, "/offers/%lld/active", (long long)o[i].id),
                         o[i].active ? _("Pauzeren") : _("Weer actief"), "active", o[i].active ? "0" : "1");
             button_form(req, arena_printf(req->a, "/offers/%lld/remove", (long long)o[i].id), _("Verwijderen"), NULL, NULL);
@@ -587,7 +593,7 @@ static void post_person_offer(http_request *req)
     errors e;
     errors_init(&e, req->a);
     offer_input in = {req_form(req, "skill"), req_form(req, "hours_per_week"), req_form(req, "note"),
-                      req_form(req, "legal_ground")};
+                      req_form(req, "legal_ground"), NULL};
     int64_t id = 0;
     wt_status st = network_offer_add(&req->ctx, req->ids[0], &in, &e, &id);
     if (st == WT_INVALID) {
@@ -1054,6 +1060,82 @@ static void get_network(http_request *req)
     req->status = status ? status : 200;
 }
 
+/* ---- volunteers through the front door ------------------------------------------------------------------------- */
+
+/* A front-door offer to help becomes an offer of one of the linked household's members, in one step. */
+static void question_offer_page(http_request *req, int64_t question_id, const errors *e)
+{
+    question q;
+    wt_status st = network_may(&req->ctx, true) ? question_get(&req->ctx, question_id, &q) : WT_FORBIDDEN;
+    int64_t *ids = NULL;
+    const char **names = NULL;
+    int n = 0;
+    if (st == WT_OK && strcmp(q.kind, "offer") != 0)
+        st = WT_NOTFOUND;
+    if (st == WT_OK && q.household_id)
+        st = network_members(&req->ctx, q.household_id, &ids, &names, &n);
+    if (st != WT_OK) {
+        fail(req, st);
+        return;
+    }
+    buf *b = &req->out;
+    page_begin(req, _("Aanbod uit de voordeur vastleggen"));
+    html_printf(b, "<h1 class=\"utrecht-heading-1\">%s</h1>", _("Aanbod uit de voordeur vastleggen"));
+    error_summary(req, e);
+    html_printf(b, "<dl class=\"wt-facts\"><dt>%s</dt><dd>%s</dd><dt>%s</dt><dd class=\"wt-pre\">%s</dd></dl>", _("Van"),
+                q.name, _("In eigen woorden"), q.body);
+    if (!q.household_id) {
+        para(req, _("Koppel de vraag eerst aan het huishouden van deze bewoner (of registreer het); kies dan wie helpt."));
+        html_printf(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/frontdoor/%lld\">%s</a></p>",
+                    (long long)question_id, _("Terug naar de vraag"));
+        page_end(req);
+        return;
+    }
+    form_begin(req, arena_printf(req->a, "/frontdoor/%lld/offer", (long long)question_id), NULL);
+    option *o = arena_alloc(req->a, sizeof(option) * (size_t)(n + 1));
+    o[0] = (option){"", _("Kies")};
+    for (int i = 0; i < n; i++)
+        o[i + 1] = (option){arena_printf(req->a, "%lld", (long long)ids[i]), names[i]};
+    field_select(req, &(field){.name = "person_id", .label = _("Wie biedt hulp aan"), .value = req_form(req, "person_id"),
+                               .error = errors_get(e, "person_id"), .required = true}, o, n + 1);
+    codes_select(req, "skill", _("Vaardigheid"), network_skills, req_form(req, "skill"), e, _("Kies"));
+    field_text(req, &(field){.name = "hours_per_week", .label = _("Uren per week"), .type = "number",
+                             .value = req_form(req, "hours_per_week"), .error = errors_get(e, "hours_per_week")});
+    field_text(req, &(field){.name = "note", .label = _("Notitie"), .value = req_form(req, "note"),
+                             .error = errors_get(e, "note"), .maxlength = 200});
+    codes_select(req, "legal_ground", _("Grondslag"), network_grounds, req_form(req, "legal_ground"), e, NULL);
+    form_button(req, _("Aanbod vastleggen"), true);
+    form_end(req);
+    page_end(req);
+}
+
+static void get_question_offer(http_request *req)
+{
+    errors none;
+    errors_init(&none, req->a);
+    question_offer_page(req, req->ids[0], &none);
+}
+
+static void post_question_offer(http_request *req)
+{
+    errors e;
+    errors_init(&e, req->a);
+    offer_input in = {req_form(req, "skill"), req_form(req, "hours_per_week"), req_form(req, "note"),
+                      req_form(req, "legal_ground"), NULL};
+    int64_t id = 0, person_id = form_int(req, "person_id");
+    wt_status st = network_offer_from_question(&req->ctx, req->ids[0], person_id, &in, &e, &id);
+    if (st == WT_INVALID) {
+        req->status = 400;
+        question_offer_page(req, req->ids[0], &e);
+        return;
+    }
+    if (st != WT_OK) {
+        fail(req, st);
+        return;
+    }
+    page_redirect_notice(req, arena_printf(req->a, "/persons/%lld/offers", (long long)person_id), "created");
+}
+
 /* ---- the start page: match follow-ups, followed up like actions ------------------------------------------------ */
 
 void network_home_block(http_request *req)
@@ -1108,4 +1190,6 @@ void network_web_routes(void)
     router_add("POST", "/needs/{id}/remove", post_need_remove, 0);
     router_add("POST", "/matches/{id}", post_match, 0);
     router_add("GET", "/network", get_network, 0);
+    router_add("GET", "/frontdoor/{id}/offer", get_question_offer, 0);
+    router_add("POST", "/frontdoor/{id}/offer", post_question_offer, 0);
 }

@@ -288,3 +288,99 @@ test('activity on an action: who may - a colleague without need-to-know, another
   // The web form: the colleague without need-to-know is refused too.
   assert.equal((await web.worker2.post(`/actions/${mine.json.id}`, { activity_id: '' })).status, 403);
 });
+
+// ---- 3. volunteers through the front door -----------------------------------------------------------------------------
+
+async function offerQuestion(client, householdId, kind = 'offer') {
+  const r = await client.post('/api/v1/questions', {
+    kind, channel: 'walk_in', name: 'Durk Wiersma', body: 'Ik wil best boodschappen doen voor ouderen in de straat',
+    ...(householdId ? { household_id: householdId } : {}),
+  });
+  assert.equal(r.status, 201, r.text);
+  return r.json;
+}
+
+test('front door: an offer to help becomes a network offer in one step (API), with source voordeur and the legal ground', async () => {
+  const h = await household(api.worker, 'Durk', 'Wiersma');
+  const q = await offerQuestion(api.worker, h.id);
+  const r = await api.worker.post(`/api/v1/questions/${q.id}/offer`,
+    { person_id: h.person, skill: 'shopping', hours_per_week: 3, legal_ground: 'consent', note: 'Op dinsdag' });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.source, 'frontdoor');
+  assert.equal(r.json.question_id, q.id);
+  assert.equal(r.json.legal_ground, 'consent');
+  assert.equal(r.json.skill, 'shopping');
+  const offers = await api.worker.get(`/api/v1/persons/${h.person}/offers`);
+  assert.ok(offers.json.items.some((o) => o.id === r.json.id && o.source === 'frontdoor'), offers.text);
+  // The question is handled, saying what became of it.
+  const back = await api.worker.get(`/api/v1/questions/${q.id}`);
+  assert.equal(back.json.status, 'handled');
+  assert.match(back.json.outcome, /aanbod in het netwerk/);
+  // A worker's own offer says so; the resident's own too.
+  const own = await api.worker.post(`/api/v1/persons/${h.person}/offers`, { skill: 'company', source: 'resident' });
+  assert.equal(own.status, 201, own.text);
+  assert.equal(own.json.source, 'resident');
+  const plain = await api.worker.post(`/api/v1/persons/${h.person}/offers`, { skill: 'transport' });
+  assert.equal(plain.json.source, 'worker');
+  const bad = await api.worker.post(`/api/v1/persons/${h.person}/offers`, { skill: 'transport', source: 'frontdoor' });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(errorField(bad), ['source']);
+});
+
+test('front door: validation names the field (not an offer, person of another household, skill, legal ground)', async () => {
+  const h = await household(api.worker, 'Tjitske', 'Postma');
+  const stranger = await household(api.worker, 'Klaas', 'Dijkstra');
+  const q = await offerQuestion(api.worker, h.id);
+  const plainQ = await offerQuestion(api.worker, h.id, 'question');
+  const base = { person_id: h.person, skill: 'shopping', legal_ground: 'consent' };
+  for (const [what, path, body, field] of [
+    ['a question, not an offer', `/api/v1/questions/${plainQ.id}/offer`, base, 'question_id'],
+    ['someone of another household', `/api/v1/questions/${q.id}/offer`, { ...base, person_id: stranger.person }, 'person_id'],
+    ['no person', `/api/v1/questions/${q.id}/offer`, { skill: 'shopping' }, 'person_id'],
+    ['unknown skill', `/api/v1/questions/${q.id}/offer`, { ...base, skill: 'juggling' }, 'skill'],
+    ['unknown ground', `/api/v1/questions/${q.id}/offer`, { ...base, legal_ground: 'because' }, 'legal_ground'],
+    ['unknown member', `/api/v1/questions/${q.id}/offer`, { ...base, source: 'x' }, 'source'],
+  ]) {
+    const r = await api.worker.post(path, body);
+    assert.equal(r.status, 400, `${what}: ${r.text}`);
+    assert.deepEqual(errorField(r), [field], what);
+  }
+  const still = await api.worker.get(`/api/v1/questions/${q.id}`);
+  assert.equal(still.json.status, 'open', 'a refused offer leaves the question open');
+});
+
+test('front door: the page turns an offer into a network offer; roles and other teams refused', async () => {
+  const h = await household(api.worker, 'Aukje', 'Sikkema');
+  const q = await offerQuestion(api.worker, h.id);
+  const qp = await web.worker.get(`/frontdoor/${q.id}`);
+  assert.ok(qp.text.includes(`href="/frontdoor/${q.id}/offer"`), 'the question page offers the step');
+  const form = await web.worker.get(`/frontdoor/${q.id}/offer`);
+  assert.equal(form.status, 200);
+  assert.match(form.text, /Aukje Sikkema/);
+  const bad = await web.worker.post(`/frontdoor/${q.id}/offer`, { person_id: String(h.person), skill: '', legal_ground: 'consent' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, /Kies een vaardigheid uit de lijst/);
+  const ok = await web.worker.post(`/frontdoor/${q.id}/offer`,
+    { person_id: String(h.person), skill: 'odd_jobs', hours_per_week: '2', note: '', legal_ground: 'consent' });
+  assert.equal(ok.status, 303, ok.text);
+  assert.match(ok.location, new RegExp(`/persons/${h.person}/offers`));
+  const offers = await api.worker.get(`/api/v1/persons/${h.person}/offers`);
+  assert.ok(offers.json.items.some((o) => o.skill === 'odd_jobs' && o.source === 'frontdoor' && o.question_id === q.id));
+  const page = await web.worker.get(`/persons/${h.person}/offers`);
+  assert.match(page.text, /voordeur/);
+
+  const q2 = await offerQuestion(api.worker, h.id);
+  const body = { person_id: h.person, skill: 'company', legal_ground: 'consent' };
+  for (const role of ['admin', 'policy']) {
+    assert.equal((await api[role].post(`/api/v1/questions/${q2.id}/offer`, body)).status, 403, role);
+    assert.equal((await web[role].get(`/frontdoor/${q2.id}/offer`)).status, 403, role);
+    assert.equal((await web[role].post(`/frontdoor/${q2.id}/offer`, { person_id: String(h.person), skill: 'company' })).status, 403, role);
+  }
+  assert.equal((await other.api.worker.post(`/api/v1/questions/${q2.id}/offer`, body)).status, 404);
+  assert.equal((await other.web.worker.get(`/frontdoor/${q2.id}/offer`)).status, 404);
+  for (const role of ['worker2', 'community', 'teamleader']) {
+    assert.equal((await web[role].get(`/frontdoor/${q2.id}/offer`)).status, 200, role);
+  }
+  const done = await api.community.post(`/api/v1/questions/${q2.id}/offer`, body);
+  assert.equal(done.status, 201, done.text);
+});
