@@ -911,8 +911,11 @@ wt_status network_helpers(wt_ctx *ctx, net_person_ref **out, int *n)
     char since[11];
     date_format(date_add_days(date_today(), -90), since);
     st = network_db_helpers(ctx->db, ctx->a, ctx->who.team_id, since, 100, out, n);
-    for (int i = 0; st == WT_OK && i < *n; i++)
-        audit_log(ctx, AUDIT_READ, "offer", (*out)[i].person_id,
-                  (audit_subject){(*out)[i].household_id, (*out)[i].person_id, 0});
+    for (int i = 0; st == WT_OK && i < *n; i++) {
+        net_person_ref *h = &(*out)[i];
+        st = network_db_helper_recent(ctx->db, ctx->a, h->person_id, ctx->who.team_id, since, NETWORK_RECENT,
+                                      &h->recent, &h->n_recent);
+        audit_log(ctx, AUDIT_READ, "offer", h->person_id, (audit_subject){h->household_id, h->person_id, 0});
+    }
     return st;
 }

@@ -51,7 +51,8 @@
 #define NETWORK_TOP 20         /* connectors listed */
 #define NETWORK_LIST 50        /* isolated residents, conflicts listed */
 #define NETWORK_DUE_LIMIT 50   /* match follow-ups in the work queue */
-#define NETWORK_DUE_DAYS 7     /* the work queue shows follow-ups due within a week, like actions */
+#define NETWORK_DUE_DAYS 7
+#define NETWORK_RECENT 5       /* matches and activities of a helper shown in the list, each */     /* the work queue shows follow-ups due within a week, like actions */
 
 /* Code tables: code and Dutch label, NULL-terminated. */
 typedef struct net_code {
@@ -157,6 +158,15 @@ typedef struct net_graph_result {
 /* Runs igraph (serialised: igraph is not thread-safe). */
 wt_status network_graph_compute(arena *a, int n, const int *from, const int *to, int m, net_graph_result *out);
 
+/* What a helper did lately (the connectors and volunteers list): a match he was asked for, or an activity he organises or helps at. */
+typedef struct net_recent {
+    bool activity;     /* false: a match */
+    const char *what;  /* match: the need's skill code; activity: its title */
+    const char *state; /* match: its status code; activity: organiser or volunteer */
+    const char *on;    /* match: last change (timestamp); activity: its first day */
+    int64_t activity_id;
+} net_recent;
+
 typedef struct net_person_ref {
     int64_t person_id;
     int64_t household_id;
@@ -167,6 +177,8 @@ typedef struct net_person_ref {
     bool bridge;  /* connectors: an articulation point */
     int degree;
     int recent_matches;
+    net_recent *recent; /* helpers only: newest first, at most NETWORK_RECENT */
+    int n_recent;
 } net_person_ref;
 
 typedef struct net_conflict_ref {

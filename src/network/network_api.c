@@ -623,6 +623,21 @@ static void delete_person_network(http_request *req)
     req->content_type = "application/json";
 }
 
+/* A helper's recent matches ({kind: match, skill, status, on}) and activities ({kind: activity, activity_id, title, role, on}). */
+static json_t *helper_recent_json(const net_person_ref *h)
+{
+    json_t *a = json_array();
+    for (int k = 0; k < h->n_recent; k++) {
+        const net_recent *r = &h->recent[k];
+        json_array_append_new(a, r->activity ? json_pack("{s:s, s:I, s:s, s:s, s:s}", "kind", "activity", "activity_id",
+                                                         (json_int_t)r->activity_id, "title", r->what, "role", r->state,
+                                                         "on", r->on)
+                                             : json_pack("{s:s, s:s, s:s, s:s}", "kind", "match", "skill", r->what,
+                                                         "status", r->state, "on", r->on));
+    }
+    return a;
+}
+
 static void get_helpers(http_request *req)
 {
     net_person_ref *h;
@@ -634,9 +649,10 @@ static void get_helpers(http_request *req)
     }
     json_t *items = json_array();
     for (int i = 0; i < n; i++)
-        json_array_append_new(items, json_pack("{s:I, s:I, s:s, s:i, s:i}", "person_id", (json_int_t)h[i].person_id,
+        json_array_append_new(items, json_pack("{s:I, s:I, s:s, s:i, s:i, s:o}", "person_id", (json_int_t)h[i].person_id,
                                                "household_id", (json_int_t)h[i].household_id, "name", h[i].name,
-                                               "active_offers", h[i].degree, "recent_matches", h[i].recent_matches));
+                                               "active_offers", h[i].degree, "recent_matches", h[i].recent_matches,
+                                               "recent", helper_recent_json(&h[i])));
     api_reply(req, 200, json_pack("{s:o}", "items", items));
 }
 

@@ -804,6 +804,33 @@ wt_status network_db_team_stamp(db *c, arena *a, int64_t team_id, const char **s
     return WT_OK;
 }
 
+wt_status network_db_helper_recent(db *c, arena *a, int64_t person_id, int64_t team_id, const char *since, int limit,
+                                   net_recent **out, int *n)
+{
+    db_result m, act;
+    wt_status st = db_query(c, a, &m,
+                            "SELECT n.skill, x.status, x.updated_at FROM network_match x JOIN need n ON n.id = x.need_id"
+                            " WHERE x.offerer_id = ? AND n.team_id = ? AND x.updated_at >= ?"
+                            " AND x.status IN ('asked', 'accepted', 'ended') ORDER BY x.updated_at DESC LIMIT ?",
+                            DB_ARGS(DB_I(person_id), DB_I(team_id), DB_T(since), DB_I(limit)));
+    if (st == WT_OK)
+        st = db_query(c, a, &act,
+                      "SELECT a.id, a.title, r.role, a.starts_on FROM activity_role r JOIN activity a ON a.id = r.activity_id"
+                      " WHERE r.person_id = ? AND a.team_id = ? AND r.role IN ('organiser', 'volunteer')"
+                      " AND COALESCE(a.ends_on, a.starts_on) >= ? ORDER BY a.starts_on DESC, a.id DESC LIMIT ?",
+                      DB_ARGS(DB_I(person_id), DB_I(team_id), DB_T(since), DB_I(limit)));
+    if (st != WT_OK)
+        return st;
+    *n = 0;
+    *out = arena_alloc(a, sizeof(net_recent) * (size_t)(m.nrows + act.nrows + 1));
+    for (int i = 0; i < m.nrows; i++)
+        (*out)[(*n)++] = (net_recent){false, db_get(&m, i, 0), db_get(&m, i, 1), db_get(&m, i, 2), 0};
+    for (int i = 0; i < act.nrows; i++)
+        (*out)[(*n)++] = (net_recent){true, db_get(&act, i, 1), db_get(&act, i, 2), db_get(&act, i, 3),
+                                      db_get_int(&act, i, 0)};
+    return WT_OK;
+}
+
 wt_status network_db_recent_matches(db *c, arena *a, const int64_t *ids, int n_ids, const char *since, int *counts)
 {
     for (int i = 0; i < n_ids; i++) {

@@ -140,6 +140,9 @@ wt_status network_db_team_relations(db *c, arena *a, int64_t team_id, const char
 /* A text that changes whenever the team's persons or relations change (the figures cache key). */
 wt_status network_db_team_stamp(db *c, arena *a, int64_t team_id, const char **stamp);
 /* Recent (since `since`) matches per helper, for persons. */
+/* A helper's matches (asked, accepted, ended) and activities of the team (organiser, volunteer) since a day, newest first. */
+wt_status network_db_helper_recent(db *c, arena *a, int64_t person_id, int64_t team_id, const char *since, int limit,
+                                   net_recent **out, int *n);
 wt_status network_db_recent_matches(db *c, arena *a, const int64_t *ids, int n_ids, const char *since, int *counts);
 /* The team's helpers: persons with an active offer (or registered as volunteer / carer with an offer), at most limit. */
 wt_status network_db_helpers(db *c, arena *a, int64_t team_id, const char *since, int limit, net_person_ref **out,

@@ -358,7 +358,7 @@ static void lists(arena *a, const snap_work *w, cached_figures *f)
 
 static net_person_ref to_ref(const cached_ref *c, const char *name)
 {
-    return (net_person_ref){c->person_id, c->household_id, name, c->age, c->alone, c->score, c->bridge, c->degree, 0};
+    return (net_person_ref){c->person_id, c->household_id, name, c->age, c->alone, c->score, c->bridge, c->degree, 0, NULL, 0};
 }
 
 /* Names for the listed persons, recent matches for the connectors; logs each listed person. */

@@ -950,6 +950,28 @@ static void person_link(http_request *req, const net_person_ref *p)
                 p->name);
 }
 
+/* What a helper did lately: "administratie: geaccepteerd (12 november 2026)", "organisator van <Wandelgroep> (vanaf ...)". */
+static void helper_recent(http_request *req, const net_person_ref *h)
+{
+    buf *b = &req->out;
+    if (h->n_recent == 0) {
+        html_text(b, _("niets in de laatste 90 dagen"));
+        return;
+    }
+    html_raw(b, "<ul class=\"utrecht-unordered-list\">");
+    for (int k = 0; k < h->n_recent; k++) {
+        const net_recent *r = &h->recent[k];
+        if (r->activity)
+            html_printf(b, "<li>%s <a class=\"utrecht-link\" href=\"/activities/%lld\">%s</a> (%s %s)</li>",
+                        strcmp(r->state, "organiser") == 0 ? _("organiseert") : _("helpt bij"),
+                        (long long)r->activity_id, r->what, _("vanaf"), date_display(req->a, r->on));
+        else
+            html_printf(b, "<li>%s: %s (%s)</li>", network_label(network_skills, r->what),
+                        network_label(network_match_statuses, r->state), date_display(req->a, r->on));
+    }
+    html_raw(b, "</ul>");
+}
+
 static void get_network(http_request *req)
 {
     errors e;
@@ -1009,13 +1031,16 @@ static void get_network(http_request *req)
     if (nh == 0)
         para(req, _("Er is nog geen aanbod vastgelegd."));
     else {
-        const char *cols[] = {_("Bewoner"), _("Actief aanbod"), _("Geholpen (90 dagen)"), NULL};
+        const char *cols[] = {_("Bewoner"), _("Actief aanbod"), _("Geholpen (90 dagen)"), _("Onlangs gedaan"), NULL};
         table_begin(req, _("Vrijwilligers en helpers"), cols);
-        for (int i = 0; i < nh; i++)
+        for (int i = 0; i < nh; i++) {
             html_printf(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">"
                            "<a class=\"utrecht-link\" href=\"/persons/%lld/offers\">%s</a></th><td class=\"utrecht-table__cell\">%d</td>"
-                           "<td class=\"utrecht-table__cell\">%d</td></tr>",
+                           "<td class=\"utrecht-table__cell\">%d</td><td class=\"utrecht-table__cell\">",
                         (long long)helpers[i].person_id, helpers[i].name, helpers[i].degree, helpers[i].recent_matches);
+            helper_recent(req, &helpers[i]);
+            html_raw(b, "</td></tr>");
+        }
         table_end(req);
     }
     section_end(req);

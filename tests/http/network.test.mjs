@@ -284,8 +284,25 @@ test('matching: a friend of a friend first, then a stranger; never someone in co
   assert.equal(fig.json.connectors[0].name, 'Klaas Hoekstra');
   assert.equal(fig.json.connectors[0].bridge, true);
   assert.equal(fig.json.conflicts.length, 1);
+  // The connectors and volunteers list says what each did lately: Piet's accepted match, and the walking
+  // group he organises (an activity of the team); the need's household is not named.
+  const today = new Date().toISOString().slice(0, 10);
+  const walk = await noord.post('/api/v1/activities', { title: 'Wandelgroep De Tuinen', kind: 'walking_group', starts_on: today, place: 'Buurthuis', organisers: ['Tine'] });
+  assert.equal(walk.status, 201, walk.text);
+  const role = await noord.post(`/api/v1/activities/${walk.json.id}/people`, { role: 'organiser', person_id: piet.ids[0] });
+  assert.equal(role.status, 201, role.text);
   const helpers = await noord.get('/api/v1/network/helpers');
-  assert.ok(helpers.json.items.some((h) => h.name === 'Piet Zijlstra' && h.recent_matches === 1), helpers.text);
+  const pietHelper = helpers.json.items.find((h) => h.name === 'Piet Zijlstra');
+  assert.ok(pietHelper && pietHelper.recent_matches === 1, helpers.text);
+  assert.deepEqual(pietHelper.recent.map((r) => [r.kind, r.skill ?? r.title, r.status ?? r.role]),
+    [['match', 'administration', 'accepted'], ['activity', 'Wandelgroep De Tuinen', 'organiser']]);
+  assert.equal(pietHelper.recent[1].activity_id, walk.json.id);
+  assert.ok(!JSON.stringify(pietHelper.recent).includes('Jan'), 'the helped household is not named');
+  const page = await noordWeb.get('/network');
+  assert.equal(page.status, 200);
+  assert.match(page.text, /Onlangs gedaan/);
+  assert.match(page.text, /administratie: akkoord, helpt \(/);
+  assert.match(page.text, new RegExp(`organiseert <a class="utrecht-link" href="/activities/${walk.json.id}">Wandelgroep De Tuinen</a>`));
 });
 
 test('a need from a plan action in the network layer, and from a front door question', async () => {
