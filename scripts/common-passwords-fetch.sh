@@ -30,18 +30,25 @@ HEAD
   node -e 'for (const p of require(process.argv[1]).passwords) console.log(p)' "$tmp/package/lib/frequency_lists.js"
   cat <<TAIL
 # wijkteam's own additions: Dutch and local passwords
+000000000000
+111111111111
+123456789012
+123456789123
+abcdefghijkl
+iloveyou1234
+password1234
+passwordpassword
+qwerty123456
+qwertyuiopas
 wachtwoord12
 wachtwoord123
 wachtwoord1234
 welkom123456
 welkomwelkom
-zomer2024!!!
-winter2024!!
 wijkteam1234
 wijkteamwijkteam
-passwordpassword
-qwertyuiopas
-iloveyou1234
+winter2024!!
+zomer2024!!!
 TAIL
 } > "$out"
 echo "$out: $(grep -vc '^#' "$out") passwords"

@@ -52,6 +52,8 @@ Test(password_list, is_checked_case_insensitively)
     cr_assert(password_list_has("QWERTYUIOP"));
     cr_assert(password_list_has("Wachtwoord123"), "a Dutch addition");
     cr_assert(password_list_has("WIJKTEAMWIJKTEAM"));
+    cr_assert(password_list_has("123456789012"), "the entries of the short list of before stay refused");
+    cr_assert(password_list_has("abcdefghijkl"));
     cr_assert_not(password_list_has("groene-fiets-langs-de-Zwette"));
     cr_assert_not(password_list_has(""));
     cr_assert_not(password_list_has(NULL));
