@@ -84,7 +84,7 @@ test('a worker records a relation and an offer, finds a neighbour for a need wit
   await page.getByLabel('Notitie').fill('Werkte dertig jaar bij een bank');
   await page.getByRole('button', { name: 'Aanbod vastleggen' }).click();
   await page.getByRole('status').filter({ hasText: 'vastgelegd' }).waitFor();
-  await page.getByRole('row', { name: /administratie 2 Werkte dertig jaar bij een bank ja/ }).waitFor();
+  await page.getByRole('row', { name: /administratie 2 Werkte dertig jaar bij een bank .*medewerker.* ja/ }).waitFor();
   await accessible(page, 'offers of a person');
 
   // Jan needs help with his post and bills: the proposals, with why.
