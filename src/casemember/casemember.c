@@ -81,8 +81,8 @@ wt_status casemember_list(wt_ctx *ctx, int64_t case_id, case_member_rec **out, i
     *n = 0;
     wt_status st = case_access(ctx, case_id, PERM_CASE_READ, &c);
     if (st == WT_FORBIDDEN && ctx->need_to_know_case == case_id) {
-        /* The team leader manages members of cases he does not read. */
-        st = case_access(ctx, case_id, PERM_CASE_MEMBERS, &c);
+        /* The team leader manages members of cases he does not read (the case and its tie are loaded already). */
+        st = case_access_loaded(ctx, &c, PERM_CASE_MEMBERS);
         if (st == WT_OK)
             ctx->need_to_know_case = 0;
     }
@@ -186,7 +186,7 @@ wt_status casemember_break_glass(wt_ctx *ctx, int64_t case_id, const char *reaso
     }
     if (st != WT_FORBIDDEN || ctx->need_to_know_case != case_id)
         return st;
-    st = case_access(ctx, case_id, PERM_CASE_EMERGENCY, &c);
+    st = case_access_loaded(ctx, &c, PERM_CASE_EMERGENCY);
     if (st != WT_OK)
         return st;
     ctx->need_to_know_case = 0;
