@@ -49,25 +49,38 @@ static void get_members(http_request *req)
     reply_members(req, 200);
 }
 
-static void post_member(http_request *req)
+/*
+ * Reads a body of the known fields: "user_id" (when user_id is given) and "reason".
+ * False when the request is answered already (no body, or 400 naming the fields).
+ */
+static bool read_body(http_request *req, const char *const known[], int64_t *user_id, const char **reason, errors *e)
 {
     json_t *body = api_body(req);
     if (!body)
-        return;
+        return false;
+    api_refuse_unknown(body, known, NULL, e);
+    bool has = false;
+    if (user_id)
+        *user_id = api_int(body, "user_id", &has, e);
+    *reason = api_str(body, "reason", e);
+    *reason = *reason ? arena_strdup(req->a, *reason) : NULL;
+    json_decref(body);
+    if (e->count) {
+        api_invalid(req, e);
+        return false;
+    }
+    return true;
+}
+
+static void post_member(http_request *req)
+{
+    static const char *const known[] = {"user_id", "reason", NULL};
     errors e;
     errors_init(&e, req->a);
-    static const char *const known[] = {"user_id", "reason", NULL};
-    api_refuse_unknown(body, known, NULL, &e);
-    bool has = false;
-    int64_t user_id = api_int(body, "user_id", &has, &e);
-    const char *reason = api_str(body, "reason", &e);
-    reason = reason ? arena_strdup(req->a, reason) : NULL;
-    json_decref(body);
-    if (e.count) {
-        api_invalid(req, &e);
+    int64_t user_id = 0, id = 0;
+    const char *reason = NULL;
+    if (!read_body(req, known, &user_id, &reason, &e))
         return;
-    }
-    int64_t id = 0;
     wt_status st = casemember_add(&req->ctx, req->ids[0], user_id, reason, &e, &id);
     if (st != WT_OK) {
         api_status(req, st, &e);
@@ -88,22 +101,13 @@ static void delete_member(http_request *req)
 
 static void post_emergency(http_request *req)
 {
-    json_t *body = api_body(req);
-    if (!body)
-        return;
+    static const char *const known[] = {"reason", NULL};
     errors e;
     errors_init(&e, req->a);
-    static const char *const known[] = {"reason", NULL};
-    api_refuse_unknown(body, known, NULL, &e);
-    const char *reason = api_str(body, "reason", &e);
-    reason = reason ? arena_strdup(req->a, reason) : NULL;
-    json_decref(body);
-    if (e.count) {
-        api_invalid(req, &e);
-        return;
-    }
     int64_t id = 0;
-    const char *until = NULL;
+    const char *reason = NULL, *until = NULL;
+    if (!read_body(req, known, NULL, &reason, &e))
+        return;
     wt_status st = casemember_break_glass(&req->ctx, req->ids[0], reason, &e, &id, &until);
     if (st != WT_OK) {
         api_status(req, st, &e);
