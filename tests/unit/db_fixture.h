@@ -75,11 +75,25 @@ static inline void fx_close(void)
     rmdir(fx.dir);
 }
 
-/* Acts as this user from now on; the audit entries collected so far are forgotten. */
+/*
+ * Acts as this user from now on, as in a new request: the audit entries collected so far,
+ * the reason of the access and the case refused on need-to-know grounds are forgotten.
+ */
 static inline void act_as(int64_t user_id, wt_role role, int64_t team_id)
 {
     fx.ctx.who = (actor){.user_id = user_id, .role = role, .team_id = team_id, .display_name = "x"};
     fx.ctx.audit_head = fx.ctx.audit_tail = NULL;
+    fx.ctx.reason = NULL;
+    fx.ctx.need_to_know_case = 0;
+}
+
+/* The first audit entry of this kind collected since act_as (NULL when there is none). */
+static inline const audit_entry *find_audit(audit_action action, const char *entity)
+{
+    for (audit_entry *e = fx.ctx.audit_head; e; e = e->next)
+        if (e->action == action && strcmp(e->entity, entity) == 0)
+            return e;
+    return NULL;
 }
 
 /* Audit entries of this kind collected since act_as. */

@@ -3,19 +3,12 @@
  * to a case, and the rules of membership, emergency access ("break the glass")
  * and who looked, against a real SQLite database.
  */
-#include <criterion/criterion.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "db_fixture.h"
 
-#include "../../src/access/audit.h"
 #include "../../src/access/policy.h"
 #include "../../src/case/case.h"
 #include "../../src/casemember/casemember.h"
 #include "../../src/core/date.h"
-#include "../../src/db/db.h"
-#include "../../src/db/migrate.h"
 #include "../../src/household/household.h"
 #include "../../src/plan/plan.h"
 
@@ -84,31 +77,10 @@ Test(casemember, durations)
 
 /* ---- the rules, against a database -------------------------------------------------------------------------------- */
 
-typedef struct fixture {
-    char dir[64];
-    db *c;
-    arena a;
-    wt_ctx ctx;
-} fixture;
-
-static fixture fx;
-
-static void exec_ok(const char *sql)
-{
-    cr_assert_eq(db_exec_script(fx.c, sql), WT_OK, "%s: %s", sql, db_last_error(fx.c));
-}
-
 static void setup_db(void)
 {
-    strcpy(fx.dir, "/tmp/wt-unit-member-XXXXXX");
-    cr_assert_not_null(mkdtemp(fx.dir));
-    arena_init(&fx.a);
-    char path[128];
-    snprintf(path, sizeof path, "%s/t.db", fx.dir);
-    const char *err = NULL;
-    cr_assert_eq(db_open(path, &fx.c, &fx.a, &err), WT_OK);
-    cr_assert_eq(migrate_up(fx.c, &fx.a, &err), WT_OK, "%s", err ? err : "");
-    exec_ok("INSERT INTO team (id, name, municipality, created_at) VALUES (1, 'Een', 'Leeuwarden', '2026-01-01'),"
+    fx_open("member",
+            "INSERT INTO team (id, name, municipality, created_at) VALUES (1, 'Een', 'Leeuwarden', '2026-01-01'),"
             " (2, 'Twee', 'Leeuwarden', '2026-01-01');"
             "INSERT INTO app_user (id, username, display_name, password_hash, role, team_id, disabled, created_at) VALUES"
             " (1, 'w1', 'Werker Een', 'x', 'worker', 1, 0, '2026-01-01'),"
@@ -122,41 +94,12 @@ static void setup_db(void)
             " (2, 1, 'Huishouden Bakker', '2026-01-01');"
             "INSERT INTO person (id, household_id, given_name, family_name, name_folded, family_folded, created_at) VALUES"
             " (1, 1, 'Anna', 'De Vries', 'anna de vries', 'de vries', '2026-01-01');");
-    memset(&fx.ctx, 0, sizeof fx.ctx);
-    fx.ctx.db = fx.c;
-    fx.ctx.a = &fx.a;
-    cr_assert_eq(db_begin_write(fx.c), WT_OK);
 }
 
 static void teardown_db(void)
 {
     casemember_set_emergency_seconds(24L * 3600);
-    db_rollback(fx.c);
-    db_close(fx.c);
-    arena_free(&fx.a);
-    const char *suffix[] = {"", "-wal", "-shm"};
-    for (int i = 0; i < 3; i++) {
-        char path[128];
-        snprintf(path, sizeof path, "%s/t.db%s", fx.dir, suffix[i]);
-        unlink(path);
-    }
-    rmdir(fx.dir);
-}
-
-static void act_as(int64_t user_id, wt_role role, int64_t team_id)
-{
-    fx.ctx.who = (actor){.user_id = user_id, .role = role, .team_id = team_id, .display_name = "x"};
-    fx.ctx.audit_head = fx.ctx.audit_tail = NULL;
-    fx.ctx.reason = NULL;
-    fx.ctx.need_to_know_case = 0;
-}
-
-static const audit_entry *find_audit(audit_action action, const char *entity)
-{
-    for (audit_entry *e = fx.ctx.audit_head; e; e = e->next)
-        if (e->action == action && strcmp(e->entity, entity) == 0)
-            return e;
-    return NULL;
+    fx_close();
 }
 
 /* A case of household 1, coordinated by worker 1. */
