@@ -336,6 +336,23 @@ wt_status case_close(wt_ctx *ctx, int64_t case_id, const case_close_input *in, e
     return st;
 }
 
+/* The list shows what the team may know; the content (the reason, the close note) only to who needs it. */
+static wt_status case_list_hide_content(wt_ctx *ctx, case_page *out)
+{
+    size_t n = (size_t)(out->n > 0 ? out->n : 1);
+    int64_t *ids = arena_alloc(ctx->a, sizeof(int64_t) * n);
+    case_tie *ties = arena_alloc(ctx->a, sizeof(case_tie) * n);
+    for (int i = 0; i < out->n; i++)
+        ids[i] = out->items[i].id;
+    wt_status st = casemember_ties(ctx, ids, out->n, ties);
+    for (int i = 0; st == WT_OK && i < out->n; i++) {
+        wt_case *c = &out->items[i];
+        if (!policy_allows(&ctx->who, PERM_CASE_READ, (policy_target){c->team_id, c->coordinator_id, c->id, ties[i]}))
+            c->reason = c->close_note = NULL;
+    }
+    return st;
+}
+
 wt_status case_list(wt_ctx *ctx, const case_filter *f_raw, case_page *out)
 {
     if (!case_role_may_read(ctx))
@@ -347,14 +364,8 @@ wt_status case_list(wt_ctx *ctx, const case_filter *f_raw, case_page *out)
         f.offset = 0;
     memset(out, 0, sizeof(*out));
     wt_status st = case_db_list(ctx->db, ctx->a, ctx->who.team_id, &f, out);
-    /* The list shows what the team may know; the content (the reason, the close note) only to who needs it. */
-    for (int i = 0; st == WT_OK && i < out->n; i++) {
-        wt_case *c = &out->items[i];
-        policy_target t = {c->team_id, c->coordinator_id, c->id, TIE_NONE};
-        st = casemember_tie(ctx, c->id, &t.tie, NULL, NULL);
-        if (st == WT_OK && !policy_allows(&ctx->who, PERM_CASE_READ, t))
-            c->reason = c->close_note = NULL;
-    }
+    if (st == WT_OK)
+        st = case_list_hide_content(ctx, out);
     if (st == WT_OK)
         audit_log(ctx, AUDIT_SEARCH, "case", 0, (audit_subject){0});
     return st;

@@ -73,6 +73,11 @@ wt_status casemember_tie(wt_ctx *ctx, int64_t case_id, case_tie *tie, const char
     return WT_OK;
 }
 
+wt_status casemember_ties(wt_ctx *ctx, const int64_t *case_ids, int n, case_tie *ties)
+{
+    return casemember_db_ties(ctx->db, ctx->a, case_ids, n, ctx->who.user_id, date_now_iso(ctx->a), ties);
+}
+
 /* ---- members ------------------------------------------------------------------------------------------------------- */
 
 wt_status casemember_list(wt_ctx *ctx, int64_t case_id, case_member_rec **out, int *n)

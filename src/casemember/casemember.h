@@ -83,6 +83,9 @@ bool casemember_parse_duration(const char *s, long *seconds);
 wt_status casemember_tie(wt_ctx *ctx, int64_t case_id, case_tie *tie, const char **emergency_reason,
                          const char **emergency_until);
 
+/* casemember_tie for each of n cases at once (ties[i] for case_ids[i]; no reasons), in one query. */
+wt_status casemember_ties(wt_ctx *ctx, const int64_t *case_ids, int n, case_tie *ties);
+
 /* Members of a case, active first (for whoever may read the case or manage its members). */
 wt_status casemember_list(wt_ctx *ctx, int64_t case_id, case_member_rec **out, int *n);
 /* Adds a member (coordinator or team leader); the reason is required. */

@@ -1,5 +1,6 @@
 /* casemember_db.c - SQL of case membership and emergency access (see casemember_db.h). */
 #include "casemember_db.h"
+#include "../core/buf.h"
 
 #include <string.h>
 
@@ -22,6 +23,43 @@ wt_status casemember_db_tie(db *c, arena *a, int64_t case_id, int64_t user_id, c
     if (st == WT_OK && r.nrows) {
         *emergency_reason = db_get(&r, 0, 0);
         *emergency_until = db_get(&r, 0, 1);
+    }
+    return st;
+}
+
+wt_status casemember_db_ties(db *c, arena *a, const int64_t *case_ids, int n, int64_t user_id, const char *now,
+                             case_tie *ties)
+{
+    for (int i = 0; i < n; i++)
+        ties[i] = TIE_NONE;
+    if (n <= 0)
+        return WT_OK;
+    buf in = BUF_INIT;
+    for (int i = 0; i < n; i++)
+        buf_printf(&in, "%s?", i ? ", " : "");
+    const char *sql = arena_printf(a,
+                                   "SELECT case_id, 1 FROM case_member WHERE user_id = ? AND ended_at IS NULL"
+                                   " AND case_id IN (%s) UNION ALL SELECT case_id, 2 FROM case_emergency"
+                                   " WHERE user_id = ? AND expires_at > ? AND case_id IN (%s)",
+                                   buf_str(&in), buf_str(&in));
+    buf_free(&in);
+    db_param *p = arena_alloc(a, sizeof(db_param) * (size_t)(2 * n + 3));
+    size_t k = 0;
+    p[k++] = DB_I(user_id);
+    for (int i = 0; i < n; i++)
+        p[k++] = DB_I(case_ids[i]);
+    p[k++] = DB_I(user_id);
+    p[k++] = DB_T(now);
+    for (int i = 0; i < n; i++)
+        p[k++] = DB_I(case_ids[i]);
+    db_result r;
+    wt_status st = db_query(c, a, &r, sql, p, k);
+    for (int row = 0; st == WT_OK && row < r.nrows; row++) {
+        int64_t id = db_get_int(&r, row, 0);
+        bool member = db_get_int(&r, row, 1) == 1;
+        for (int i = 0; i < n; i++)
+            if (case_ids[i] == id && ties[i] != TIE_MEMBER) /* a membership outweighs an emergency access */
+                ties[i] = member ? TIE_MEMBER : TIE_EMERGENCY;
     }
     return st;
 }

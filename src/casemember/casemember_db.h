@@ -8,6 +8,9 @@
 /* Whether user_id is an active member; the reason and end of his latest unexpired emergency access (NULL: none). */
 wt_status casemember_db_tie(db *c, arena *a, int64_t case_id, int64_t user_id, const char *now, bool *member,
                             const char **emergency_reason, const char **emergency_until);
+/* What user_id is to each of the n cases (ties[i] for case_ids[i]), in one query. */
+wt_status casemember_db_ties(db *c, arena *a, const int64_t *case_ids, int n, int64_t user_id, const char *now,
+                             case_tie *ties);
 wt_status casemember_db_list(db *c, arena *a, int64_t case_id, case_member_rec **out, int *n);
 /* The active membership of user_id, 0 when none. */
 wt_status casemember_db_active(db *c, arena *a, int64_t case_id, int64_t user_id, int64_t *member_id);

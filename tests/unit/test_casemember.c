@@ -281,3 +281,47 @@ Test(casemember_rules, the_coordinator_sees_who_looked_grouped_with_reason)
     cr_assert_str_eq(l[1].reason, "Tweede gesprek samen");
     cr_assert_not_null(strstr(l[1].what, "vastgelegd: leden"));
 }
+
+/* The reason of a case in the list: for its coordinator, members and valid emergency access, not for the team. */
+static const char *listed_reason(int64_t case_id)
+{
+    case_filter f = {.limit = 25};
+    case_page pg;
+    cr_assert_eq(case_list(&fx.ctx, &f, &pg), WT_OK);
+    for (int i = 0; i < pg.n; i++)
+        if (pg.items[i].id == case_id)
+            return pg.items[i].reason ? pg.items[i].reason : "";
+    cr_assert_fail("case %lld not listed", (long long)case_id);
+    return NULL;
+}
+
+Test(casemember_rules, the_case_list_shows_the_content_by_tie_to_each_case)
+{
+    int64_t member_case = open_case();
+    errors e;
+    errors_init(&e, &fx.a);
+    case_open_input in = {2, "Huurachterstand", 0};
+    int64_t glass_case = 0, m = 0, gid = 0;
+    cr_assert_eq(case_open(&fx.ctx, &in, &e, &glass_case), WT_OK);
+    cr_assert_str_eq(listed_reason(member_case), "Zorgen om de kinderen", "the coordinator");
+    cr_assert_str_eq(listed_reason(glass_case), "Huurachterstand");
+    cr_assert_eq(casemember_add(&fx.ctx, member_case, 5, "Tweede gesprek samen", &e, &m), WT_OK);
+
+    act_as(5, ROLE_WORKER, 1);
+    cr_assert_str_eq(listed_reason(member_case), "Zorgen om de kinderen", "a member");
+    cr_assert_str_eq(listed_reason(glass_case), "", "no tie: the team knows the case, not its content");
+    const char *until = NULL;
+    cr_assert_eq(casemember_break_glass(&fx.ctx, glass_case, "Bewoner belt in crisis, regisseur ziek", &e, &gid, &until),
+                 WT_OK);
+    act_as(5, ROLE_WORKER, 1);
+    cr_assert_str_eq(listed_reason(glass_case), "Huurachterstand", "emergency access");
+
+    act_as(4, ROLE_TEAMLEADER, 1);
+    cr_assert_str_eq(listed_reason(member_case), "", "the team leader who is no member");
+    cr_assert_str_eq(listed_reason(glass_case), "");
+    cr_assert_eq(casemember_end(&fx.ctx, member_case, m), WT_OK);
+    exec_ok("UPDATE case_emergency SET expires_at = '2020-01-01T00:00:00Z'");
+    act_as(5, ROLE_WORKER, 1);
+    cr_assert_str_eq(listed_reason(member_case), "", "membership ended");
+    cr_assert_str_eq(listed_reason(glass_case), "", "emergency access expired");
+}
