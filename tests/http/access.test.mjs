@@ -363,6 +363,78 @@ test('a household without a case stays open to the team (front door)', async () 
   assert.equal((await api.worker.get(`/api/v1/households/${h.json.id}`)).status, 403);
 });
 
+test('every membership and emergency route answers each role as it should (API and web)', async () => {
+  const fx = await fixture(api.worker);
+  const c = fx.cases;
+  const joost = await addMember(api.worker, c, api.worker2);
+  const ahmed = await userId(api.community);
+  const outsiders = [other.api.worker, other.api.teamleader];
+  // Reading: the members (coordinator, member, team leader), the emergency accesses of the case (coordinator,
+  // team leader) and those to report (every worker and team leader of the team).
+  for (const [role, members, onCase, reports] of [
+    ['worker', 200, 200, 200], ['worker2', 200, 403, 200], ['teamleader', 200, 200, 200],
+    ['community', 403, 403, 200], ['admin', 403, 403, 403], ['policy', 403, 403, 403]]) {
+    assert.equal((await api[role].get(`/api/v1/cases/${c}/members`)).status, members, `${role} GET members`);
+    assert.equal((await api[role].get(`/api/v1/cases/${c}/emergency-access`)).status, onCase, `${role} GET emergency-access`);
+    assert.equal((await api[role].get('/api/v1/emergency-access')).status, reports, `${role} GET reports`);
+  }
+  assert.equal((await api.admin.get(`/api/v1/cases/${c}/access-log`)).status, 403);
+  for (const o of outsiders) {
+    assert.equal((await o.get(`/api/v1/cases/${c}/members`)).status, 404);
+    assert.equal((await o.get(`/api/v1/cases/${c}/emergency-access`)).status, 404);
+    assert.equal((await o.get('/api/v1/emergency-access')).status, 200, 'the reports of his own team');
+    assert.equal((await o.get(`/api/v1/cases/${c}/access-log`)).status, 404);
+  }
+  // Changing the members: only the coordinator and the team leader.
+  for (const role of ['worker2', 'community', 'admin', 'policy']) {
+    assert.equal((await api[role].post(`/api/v1/cases/${c}/members`, { user_id: ahmed, reason: 'Wil meedenken' })).status, 403, `${role} POST members`);
+    assert.equal((await api[role].delete(`/api/v1/cases/${c}/members/${joost.id}`)).status, 403, `${role} DELETE member`);
+    assert.equal((await web[role].post(`/cases/${c}/members`, { user_id: String(ahmed), reason: 'Wil meedenken' })).status, 403, `${role} web add`);
+    assert.equal((await web[role].post(`/cases/${c}/members/${joost.id}/end`)).status, 403, `${role} web end`);
+  }
+  for (const o of outsiders) {
+    assert.equal((await o.post(`/api/v1/cases/${c}/members`, { user_id: ahmed, reason: 'Wil meedenken' })).status, 404);
+    assert.equal((await o.delete(`/api/v1/cases/${c}/members/${joost.id}`)).status, 404);
+  }
+  for (const w of [other.web.worker, other.web.teamleader]) {
+    assert.equal((await w.post(`/cases/${c}/members`, { user_id: String(ahmed), reason: 'Wil meedenken' })).status, 404);
+    assert.equal((await w.post(`/cases/${c}/members/${joost.id}/end`)).status, 404);
+  }
+  const added = await web.teamleader.post(`/cases/${c}/members`, { user_id: String(ahmed), reason: 'Kent de buurt goed' });
+  assert.equal(added.status, 303, 'the team leader adds a member through the form');
+  const ahmedMember = (await api.worker.get(`/api/v1/cases/${c}/members`)).json.items.find((m) => m.ended_at === null && m.reason === 'Kent de buurt goed');
+  assert.ok(ahmedMember);
+  assert.equal((await api.community.get(`/api/v1/cases/${c}`)).status, 200, 'the new member reads the case');
+  assert.equal((await web.teamleader.post(`/cases/${c}/members/${ahmedMember.id}/end`)).status, 303, 'and ends the membership');
+  assert.equal((await api.community.get(`/api/v1/cases/${c}`)).status, 403);
+  assert.equal((await web.worker.post(`/cases/${c}/members/${ahmedMember.id}/end`)).status, 404, 'ended already');
+  // Breaking the glass: for a worker or team leader of the team without access; who has access already needs none.
+  const why = 'Bewoner belt in paniek, regisseur is op vakantie';
+  for (const [role, status] of [['worker', 409], ['worker2', 409], ['admin', 403], ['policy', 403]]) {
+    assert.equal((await api[role].post(`/api/v1/cases/${c}/emergency-access`, { reason: why })).status, status, `${role} POST emergency-access`);
+  }
+  for (const [role, status] of [['worker', 303], ['worker2', 303], ['admin', 403], ['policy', 403]]) {
+    assert.equal((await web[role].post(`/cases/${c}/emergency-access`, { reason: why })).status, status, `${role} web emergency-access`);
+  }
+  for (const o of outsiders) assert.equal((await o.post(`/api/v1/cases/${c}/emergency-access`, { reason: why })).status, 404);
+  for (const w of [other.web.worker, other.web.teamleader]) assert.equal((await w.post(`/cases/${c}/emergency-access`, { reason: why })).status, 404);
+  assert.equal((await web.community.post(`/cases/${c}/emergency-access`, { reason: 'nood' })).status, 400, 'too short a reason: the form again');
+  assert.equal((await web.community.post(`/cases/${c}/emergency-access`, { reason: why })).status, 303);
+  assert.equal((await api.community.get(`/api/v1/cases/${c}`)).status, 200, 'emergency access through the form');
+  const tl = await api.teamleader.post(`/api/v1/cases/${c}/emergency-access`, { reason: why });
+  assert.equal(tl.status, 201, tl.text);
+  assert.equal((await api.teamleader.get(`/api/v1/cases/${c}`)).status, 200);
+  // The team leader manages the members, whether or not he reads the case.
+  assert.equal((await api.teamleader.delete(`/api/v1/cases/${c}/members/${joost.id}`)).status, 204);
+  assert.equal((await api.worker2.get(`/api/v1/cases/${c}`)).status, 403);
+  // Anonymous: a login is asked for.
+  for (const [method, path] of [['GET', `/api/v1/cases/${c}/members`], ['POST', `/api/v1/cases/${c}/members`],
+    ['DELETE', `/api/v1/cases/${c}/members/${joost.id}`], ['GET', `/api/v1/cases/${c}/emergency-access`],
+    ['POST', `/api/v1/cases/${c}/emergency-access`], ['GET', '/api/v1/emergency-access'], ['GET', `/api/v1/cases/${c}/access-log`]]) {
+    assert.equal((await fetch(`${srv.base}${path}`, { method })).status, 401, `anonymous ${method} ${path}`);
+  }
+});
+
 test('the demo: performers of actions are members of their case', () => {
   const n = Number(sql(srv.db, "SELECT COUNT(*) FROM case_member WHERE reason = 'Voert een actie uit in het plan.'"));
   assert.ok(n > 0, 'the demo has performers as members');
