@@ -138,6 +138,14 @@ bool sm_in_netherlands(double lat, double lon)
     return lat >= SM_NL_LAT_MIN && lat <= SM_NL_LAT_MAX && lon >= SM_NL_LON_MIN && lon <= SM_NL_LON_MAX;
 }
 
+static const char *const checked_kinds[] = {"service", "organization", "location", "contact", "schedule",
+                                            "taxonomy_term", NULL};
+
+bool sm_checked_kind(const char *resource)
+{
+    return resource && text_in(resource, checked_kinds);
+}
+
 bool sm_needs_check(const char *last_checked, wt_date today)
 {
     wt_date d;
@@ -777,30 +785,64 @@ wt_status socialmap_stale(wt_ctx *ctx, const char *resource, int limit, sm_stale
 {
     if (!may_read(ctx))
         return WT_FORBIDDEN;
-    if (strcmp(resource, "organization") != 0 && strcmp(resource, "location") != 0)
-        return WT_NOTFOUND;
+    if (!sm_checked_kind(resource) || strcmp(resource, "service") == 0)
+        return WT_NOTFOUND; /* services: socialmap_to_check */
     char before[11];
     date_format(date_add_days(date_today(), -SM_CHECK_DAYS), before);
-    return smdb_stale(ctx->db, ctx->a, resource, before, limit, out, n);
+    wt_status st = smdb_stale(ctx->db, ctx->a, resource, before, limit, out, n);
+    return st == WT_INVALID ? WT_NOTFOUND : st;
 }
 
-wt_status socialmap_mark_checked(wt_ctx *ctx, const char *resource, const char *key)
+/* The date of the last check: YYYY-MM-DD, not in the future (NULL or "" is allowed: never checked). */
+static void check_date(const char *v, const char *field, errors *e)
+{
+    wt_date d;
+    if (v && *v && !date_parse(v, &d))
+        errors_add(e, field, _("Vul een geldige datum in (JJJJ-MM-DD)."));
+    else if (v && *v && date_compare(d, date_today()) > 0)
+        errors_add(e, field, _("De datum van de laatste controle ligt in de toekomst."));
+}
+
+wt_status socialmap_set_checked(wt_ctx *ctx, const char *resource, const char *key, const char *day, errors *e)
 {
     if (!may_write(ctx))
         return WT_FORBIDDEN;
     const hsds_resource *r = hsds_resource_by_name(resource);
     bool exists = false;
-    if (!r || !hsds_uuid_valid(key) ||
-        (strcmp(resource, "service") != 0 && strcmp(resource, "organization") != 0 && strcmp(resource, "location") != 0))
+    if (!r || !hsds_uuid_valid(key) || !sm_checked_kind(resource))
         return WT_NOTFOUND;
     wt_status st = smdb_exists(ctx->db, ctx->a, r, key, &exists);
     if (st != WT_OK)
         return st;
     if (!exists)
         return WT_NOTFOUND;
+    check_date(day, "last_checked", e);
+    if (e->count)
+        return WT_INVALID;
+    return smdb_mark_checked(ctx->db, r->table, key, day && *day ? day : NULL, date_now_iso(ctx->a));
+}
+
+wt_status socialmap_mark_checked(wt_ctx *ctx, const char *resource, const char *key)
+{
     char today[11];
     date_format(date_today(), today);
-    return smdb_mark_checked(ctx->db, r->table, key, today, date_now_iso(ctx->a));
+    errors e;
+    errors_init(&e, ctx->a);
+    return socialmap_set_checked(ctx, resource, key, today, &e);
+}
+
+wt_status socialmap_checked_dates(wt_ctx *ctx, const char *resource, const hsds_row *rows, int n, const char ***dates)
+{
+    const hsds_resource *r = hsds_resource_by_name(resource);
+    *dates = arena_alloc(ctx->a, sizeof(char *) * (size_t)(n ? n : 1));
+    if (!may_read(ctx))
+        return WT_FORBIDDEN;
+    if (!r || !sm_checked_kind(resource))
+        return WT_NOTFOUND;
+    const char **ids = arena_alloc(ctx->a, sizeof(char *) * (size_t)(n ? n : 1));
+    for (int i = 0; i < n; i++)
+        ids[i] = hsds_get(&rows[i], "id");
+    return smdb_checked_dates(ctx->db, ctx->a, r->table, ids, n, *dates);
 }
 
 wt_status socialmap_terms(wt_ctx *ctx, const char *taxonomy_id, hsds_row **out, int *n)
@@ -823,9 +865,12 @@ static wt_status contact_views(wt_ctx *ctx, const char *field, const char *key, 
     wt_status st = smdb_where(ctx->db, ctx->a, hsds_resource_by_name("contact"), field, key, 100, &rows, n);
     if (st != WT_OK)
         return st;
+    const char **checked;
+    st = socialmap_checked_dates(ctx, "contact", rows, *n, &checked);
     *out = arena_alloc(ctx->a, sizeof(sm_contact_view) * (size_t)(*n ? *n : 1));
     for (int i = 0; st == WT_OK && i < *n; i++) {
         (*out)[i].c = rows[i];
+        (*out)[i].last_checked = checked[i];
         st = smdb_where(ctx->db, ctx->a, hsds_resource_by_name("phone"), "contact_id", hsds_get(&rows[i], "id"), 20,
                         &(*out)[i].phones, &(*out)[i].n_phones);
     }
@@ -1386,15 +1431,6 @@ static void check_ref(wt_ctx *ctx, const char *resource, const char *id, const c
         errors_add(e, field, _("Dit onderdeel van de sociale kaart bestaat niet."));
 }
 
-static void check_date(const char *v, const char *field, errors *e)
-{
-    wt_date d;
-    if (v && *v && !date_parse(v, &d))
-        errors_add(e, field, _("Vul een geldige datum in (JJJJ-MM-DD)."));
-    else if (v && *v && date_compare(d, date_today()) > 0)
-        errors_add(e, field, _("De datum van de laatste controle ligt in de toekomst."));
-}
-
 static void check_long(const char *v, const char *field, errors *e)
 {
     long n = v ? text_utf8_len(v) : 0;
@@ -1729,7 +1765,8 @@ wt_status socialmap_save_location(wt_ctx *ctx, hsds_row *loc, hsds_row *addr, co
     return st;
 }
 
-wt_status socialmap_save_contact(wt_ctx *ctx, hsds_row *contact, const char *phone, errors *e)
+wt_status socialmap_save_contact(wt_ctx *ctx, hsds_row *contact, const char *phone, const char *last_checked,
+                                 errors *e)
 {
     if (!may_write(ctx))
         return WT_FORBIDDEN;
@@ -1743,16 +1780,19 @@ wt_status socialmap_save_contact(wt_ctx *ctx, hsds_row *contact, const char *pho
     check_ref(ctx, "location", hsds_get(contact, "location_id"), "location_id", e);
     if (!hsds_get(contact, "name") && !hsds_get(contact, "email") && !nonempty(phone))
         errors_add(e, "name", _("Vul een naam, e-mailadres of telefoonnummer in."));
+    check_date(last_checked, "last_checked", e);
     save_phone(ctx, "contact_id", id, phone, "phone", e, true);
     if (e->count)
         return WT_INVALID;
     wt_status st = smdb_upsert(ctx->db, contact);
     if (st == WT_OK)
+        st = smdb_mark_checked(ctx->db, "sm_contact", id, nonempty(last_checked), NULL);
+    if (st == WT_OK)
         st = save_phone(ctx, "contact_id", id, phone, "phone", e, false);
     return st;
 }
 
-wt_status socialmap_save_schedule(wt_ctx *ctx, hsds_row *sched, errors *e)
+wt_status socialmap_save_schedule(wt_ctx *ctx, hsds_row *sched, const char *last_checked, errors *e)
 {
     if (!may_write(ctx))
         return WT_FORBIDDEN;
@@ -1760,9 +1800,13 @@ wt_status socialmap_save_schedule(wt_ctx *ctx, hsds_row *sched, errors *e)
     hsds_validate_row(ctx->a, sched, NULL, e);
     check_ref(ctx, "service", hsds_get(sched, "service_id"), "service_id", e);
     check_ref(ctx, "location", hsds_get(sched, "location_id"), "location_id", e);
+    check_date(last_checked, "last_checked", e);
     if (e->count)
         return WT_INVALID;
-    return smdb_upsert(ctx->db, sched);
+    wt_status st = smdb_upsert(ctx->db, sched);
+    if (st == WT_OK)
+        st = smdb_mark_checked(ctx->db, "sm_schedule", hsds_get(sched, "id"), nonempty(last_checked), NULL);
+    return st;
 }
 
 static bool fixed_taxonomy(const char *taxonomy_id)
@@ -1771,7 +1815,7 @@ static bool fixed_taxonomy(const char *taxonomy_id)
                            strcmp(taxonomy_id, SM_TAXONOMY_LINE) == 0);
 }
 
-wt_status socialmap_save_term(wt_ctx *ctx, hsds_row *term, errors *e)
+wt_status socialmap_save_term(wt_ctx *ctx, hsds_row *term, const char *last_checked, errors *e)
 {
     if (!may_write(ctx))
         return WT_FORBIDDEN;
@@ -1790,12 +1834,16 @@ wt_status socialmap_save_term(wt_ctx *ctx, hsds_row *term, errors *e)
     hsds_validate_row(ctx->a, term, NULL, e);
     check_ref(ctx, "taxonomy", hsds_get(term, "taxonomy_id"), "taxonomy_id", e);
     check_ref(ctx, "taxonomy_term", hsds_get(term, "parent_id"), "parent_id", e);
+    check_date(last_checked, "last_checked", e);
     if (e->count)
         return WT_INVALID;
     hsds_row tax;
     if (smdb_get(ctx->db, ctx->a, hsds_resource_by_name("taxonomy"), hsds_get(term, "taxonomy_id"), &tax) == WT_OK)
         hsds_set_raw(term, "taxonomy", hsds_get(&tax, "name"));
-    return smdb_upsert(ctx->db, term);
+    wt_status st = smdb_upsert(ctx->db, term);
+    if (st == WT_OK)
+        st = smdb_mark_checked(ctx->db, "sm_taxonomy_term", hsds_get(term, "id"), nonempty(last_checked), NULL);
+    return st;
 }
 
 wt_status socialmap_delete(wt_ctx *ctx, const char *resource, const char *key)

@@ -96,6 +96,11 @@ double sm_near_d2(const sm_near *n, double lat, double lon);
 double sm_near_km(double d2);
 /* True when last_checked (YYYY-MM-DD or a timestamp) is missing or more than a year before today. */
 bool sm_needs_check(const char *last_checked, wt_date today);
+/*
+ * True when entries of resource carry the date of their last check: service (HSDS assured_date),
+ * organization, location, contact, schedule and taxonomy_term (wijkteam's own last_checked, never published).
+ */
+bool sm_checked_kind(const char *resource);
 
 /*
  * What a service costs, from its HSDS cost options (option, amount, amount_description) and its
@@ -216,6 +221,7 @@ typedef struct sm_location_view {
 
 typedef struct sm_contact_view {
     hsds_row c;
+    const char *last_checked;
     hsds_row *phones;
     int n_phones;
 } sm_contact_view;
@@ -274,7 +280,7 @@ wt_status socialmap_list(wt_ctx *ctx, const sm_list_query *lq, hsds_row **out, i
 /* A page of organisations by name (q: folded name prefix, may be NULL). */
 wt_status socialmap_organizations(wt_ctx *ctx, const char *q, int limit, int offset, hsds_row **out, int *n,
                                   bool *more);
-/* The last_checked and internal note of an organisation or location (wijkteam columns). */
+/* The last_checked (and the internal note of an organisation) of an organisation, location, contact, schedule or term. */
 wt_status socialmap_wijkteam_fields(wt_ctx *ctx, const char *resource, const char *key, const char **last_checked,
                                     const char **internal_note);
 /* Services not checked for a year, oldest first. */
@@ -299,17 +305,25 @@ typedef struct sm_choice {
  */
 wt_status socialmap_service_choices(wt_ctx *ctx, const char *text, int limit, sm_choice **out, int *n);
 
-/* An organisation or location not checked for a year (the wijkteam column last_checked). */
+/* An entry other than a service not checked for a year (the wijkteam column last_checked). */
 typedef struct sm_stale {
     const char *id;
-    const char *name;
-    const char *last_checked; /* NULL: never */
-    const char *organization_id; /* locations: their organisation */
+    const char *name;            /* contacts: name, title or department; schedules: their service or location */
+    const char *last_checked;    /* NULL: never */
+    const char *organization_id; /* the organisation whose page shows it (NULL for terms) */
+    const char *service_id;      /* contacts and schedules of a service: the service */
 } sm_stale;
-/* Organisations ("organization") or locations ("location") not checked for a year, oldest first (at most limit). */
+/*
+ * Entries of resource ("organization", "location", "contact", "schedule", "taxonomy_term") not checked for a
+ * year, oldest first (at most limit); services: socialmap_to_check.
+ */
 wt_status socialmap_stale(wt_ctx *ctx, const char *resource, int limit, sm_stale **out, int *n);
-/* Marks a service, organisation or location as checked today. */
+/* Marks an entry of a kind sm_checked_kind knows as checked today. */
 wt_status socialmap_mark_checked(wt_ctx *ctx, const char *resource, const char *key);
+/* Sets the date of its last check (YYYY-MM-DD, not in the future; NULL: never); errors under "last_checked". */
+wt_status socialmap_set_checked(wt_ctx *ctx, const char *resource, const char *key, const char *day, errors *e);
+/* The dates of the last check of rows of resource (a kind of sm_checked_kind): (*dates)[i] for rows[i] (arena). */
+wt_status socialmap_checked_dates(wt_ctx *ctx, const char *resource, const hsds_row *rows, int n, const char ***dates);
 /*
  * The middle of a Dutch postcode ("8923 AB", "8923AB" or the 4 digits "8923"), as the mean of the
  * locations on the map with an address in it: with 6 positions the street, else the 4-digit area.
@@ -352,10 +366,14 @@ typedef struct sm_service_extra {
 wt_status socialmap_save_service(wt_ctx *ctx, hsds_row *svc, const sm_service_extra *x, errors *e);
 /* A location with its (one) address; addr may have no fields filled (then no address). */
 wt_status socialmap_save_location(wt_ctx *ctx, hsds_row *loc, hsds_row *addr, const char *last_checked, errors *e);
-/* A contact with one phone number (NULL: none). */
-wt_status socialmap_save_contact(wt_ctx *ctx, hsds_row *contact, const char *phone, errors *e);
-wt_status socialmap_save_schedule(wt_ctx *ctx, hsds_row *sched, errors *e);
-wt_status socialmap_save_term(wt_ctx *ctx, hsds_row *term, errors *e);
+/*
+ * A contact with one phone number (NULL: none), a schedule, a term of a taxonomy that is not one of wijkteam's
+ * fixed ones; each with the date of its last check (as socialmap_set_checked; NULL: never).
+ */
+wt_status socialmap_save_contact(wt_ctx *ctx, hsds_row *contact, const char *phone, const char *last_checked,
+                                 errors *e);
+wt_status socialmap_save_schedule(wt_ctx *ctx, hsds_row *sched, const char *last_checked, errors *e);
+wt_status socialmap_save_term(wt_ctx *ctx, hsds_row *term, const char *last_checked, errors *e);
 /* Removes a schedule or a contact (with its phones). */
 wt_status socialmap_delete(wt_ctx *ctx, const char *resource, const char *key);
 /* The wijkteam-only fields of a service (API). */

@@ -7,7 +7,8 @@
  *   GET  /api/v1/organizations?q=  GET/PUT /api/v1/organizations/{key}  POST /api/v1/organizations
  *   GET  /api/v1/taxonomy_terms?taxonomy_id=   POST /api/v1/taxonomy_terms   PUT /api/v1/taxonomy_terms/{key}
  *   GET  /api/v1/socialmap/check          what has not been checked for a year (as the page /socialmap/check)
- *   POST /api/v1/{services,organizations,locations}/{key}/checked   marks an entry as checked today
+ *   POST /api/v1/{services,organizations,locations,contacts,schedules,taxonomy_terms}/{key}/checked
+ *                                         marks an entry as checked today
  * Writes go through the same importer as `wijkteam socialmap import`, so the
  * API accepts exactly what the standard describes; problems come back per
  * field ("service_at_locations[0].location.latitude").
@@ -296,10 +297,13 @@ static bool fixed_taxonomy(const char *id)
                   strcmp(id, SM_TAXONOMY_LINE) == 0);
 }
 
-static json_t *term_json(const hsds_row *t)
+/* A term with wijkteam's own members: fixed (one of wijkteam's taxonomies), last_checked and needs_check. */
+static json_t *term_json(const hsds_row *t, const char *last_checked)
 {
     json_t *o = hsds_row_json(t);
     json_object_set_new(o, "fixed", json_boolean(fixed_taxonomy(hsds_get(t, "taxonomy_id"))));
+    json_object_set_new(o, "last_checked", json_str_or_null(last_checked));
+    json_object_set_new(o, "needs_check", json_boolean(sm_needs_check(last_checked, date_today())));
     return o;
 }
 
@@ -307,9 +311,12 @@ static wt_status append_terms(http_request *req, const char *taxonomy_id, json_t
 {
     hsds_row *terms;
     int n = 0;
+    const char **checked = NULL;
     wt_status st = socialmap_terms(&req->ctx, taxonomy_id, &terms, &n);
+    if (st == WT_OK)
+        st = socialmap_checked_dates(&req->ctx, "taxonomy_term", terms, n, &checked);
     for (int i = 0; st == WT_OK && i < n; i++)
-        json_array_append_new(items, term_json(&terms[i]));
+        json_array_append_new(items, term_json(&terms[i], checked[i]));
     return st;
 }
 
@@ -346,17 +353,34 @@ static void get_terms(http_request *req)
     api_reply(req, 200, json_pack("{s:o}", "items", items));
 }
 
-/* POST (key NULL) or PUT of a term of the team's own categories: taxonomy_id, name, code, description, parent_id. */
+/* The date of the last check an edit gives: the body's last_checked (null: never), else today. */
+static const char *body_checked(http_request *req, json_t *body, errors *e)
+{
+    json_t *v = json_object_get(body, "last_checked");
+    if (!v) {
+        char today[11];
+        date_format(date_today(), today);
+        return arena_strdup(req->a, today);
+    }
+    const char *s = api_str(body, "last_checked", e);
+    return s ? arena_strdup(req->a, s) : NULL;
+}
+
+/*
+ * POST (key NULL) or PUT of a term of the team's own categories: taxonomy_id, name, code, description, parent_id,
+ * and last_checked (wijkteam's own; today when left out).
+ */
 static void save_term(http_request *req, const char *key)
 {
     json_t *body = api_body(req);
     if (!body)
         return;
-    static const char *const known[] = {"taxonomy_id", "name", "code", "description", "parent_id", NULL};
-    static const char *const ignored[] = {"id", "taxonomy", "language", "term_uri", "fixed", NULL};
+    static const char *const known[] = {"taxonomy_id", "name", "code", "description", "parent_id", "last_checked", NULL};
+    static const char *const ignored[] = {"id", "taxonomy", "language", "term_uri", "fixed", "needs_check", NULL};
     errors e;
     errors_init(&e, req->a);
     api_refuse_unknown(body, known, ignored, &e);
+    const char *checked = body_checked(req, body, &e);
     json_t *id = json_object_get(body, "id");
     if (key && id && (!json_is_string(id) || strcasecmp(json_string_value(id), key) != 0))
         errors_add(&e, "id", _("De id in het object verschilt van de id in het adres."));
@@ -380,12 +404,12 @@ static void save_term(http_request *req, const char *key)
     if (st == WT_OK && e.count)
         st = WT_INVALID;
     if (st == WT_OK)
-        st = socialmap_save_term(&req->ctx, &t, &e);
+        st = socialmap_save_term(&req->ctx, &t, checked, &e);
     if (st != WT_OK) {
         api_status(req, st, &e);
         return;
     }
-    api_reply(req, key ? 200 : 201, term_json(&t));
+    api_reply(req, key ? 200 : 201, term_json(&t, checked));
     if (!key)
         resp_header(req, "Location", arena_printf(req->a, "/api/v1/taxonomy_terms/%s", hsds_get(&t, "id")));
 }
@@ -402,6 +426,14 @@ static void put_term(http_request *req)
 
 /* ---- what to check -------------------------------------------------------------------------------------------- */
 
+/* What the check list holds besides services: the kind and its member in the answer. */
+static const struct {
+    const char *resource, *member;
+} stale_kinds[] = {
+    {"organization", "organizations"}, {"location", "locations"}, {"contact", "contacts"},
+    {"schedule", "schedules"},         {"taxonomy_term", "taxonomy_terms"},
+};
+
 static wt_status stale_json(http_request *req, const char *resource, json_t **out)
 {
     sm_stale *rows;
@@ -409,10 +441,12 @@ static wt_status stale_json(http_request *req, const char *resource, json_t **ou
     wt_status st = socialmap_stale(&req->ctx, resource, SM_STALE_MAX, &rows, &n);
     *out = json_array();
     for (int i = 0; st == WT_OK && i < n; i++) {
-        json_t *o = json_pack("{s:s, s:s, s:o}", "id", rows[i].id, "name", rows[i].name, "last_checked",
-                              json_str_or_null(rows[i].last_checked));
-        if (strcmp(resource, "location") == 0)
+        json_t *o = json_pack("{s:s, s:s, s:o, s:b}", "id", rows[i].id, "name", rows[i].name, "last_checked",
+                              json_str_or_null(rows[i].last_checked), "needs_check", true);
+        if (strcmp(resource, "organization") != 0 && strcmp(resource, "taxonomy_term") != 0)
             json_object_set_new(o, "organization_id", json_str_or_null(rows[i].organization_id));
+        if (strcmp(resource, "contact") == 0 || strcmp(resource, "schedule") == 0)
+            json_object_set_new(o, "service_id", json_str_or_null(rows[i].service_id));
         json_array_append_new(*out, o);
     }
     return st;
@@ -427,24 +461,23 @@ static void get_check(http_request *req)
     sm_service *svcs;
     int n = 0;
     bool more = false;
-    json_t *orgs = NULL, *locs = NULL;
     wt_status st = socialmap_to_check(&req->ctx, limit, offset, &svcs, &n, &more);
-    if (st == WT_OK)
-        st = stale_json(req, "organization", &orgs);
-    if (st == WT_OK)
-        st = stale_json(req, "location", &locs);
+    json_t *items = json_array();
+    for (int i = 0; st == WT_OK && i < n; i++)
+        json_array_append_new(items, socialmap_service_json(&svcs[i]));
+    json_t *o = json_pack("{s:i, s:o, s:b, s:i, s:i}", "check_days", SM_CHECK_DAYS, "services", items, "more", more,
+                          "limit", limit, "offset", offset);
+    for (size_t k = 0; st == WT_OK && k < sizeof stale_kinds / sizeof stale_kinds[0]; k++) {
+        json_t *list;
+        st = stale_json(req, stale_kinds[k].resource, &list);
+        json_object_set_new(o, stale_kinds[k].member, list);
+    }
     if (st != WT_OK) {
-        json_decref(orgs);
-        json_decref(locs);
+        json_decref(o);
         api_status(req, st, NULL);
         return;
     }
-    json_t *items = json_array();
-    for (int i = 0; i < n; i++)
-        json_array_append_new(items, socialmap_service_json(&svcs[i]));
-    api_reply(req, 200, json_pack("{s:i, s:o, s:b, s:i, s:i, s:o, s:o}", "check_days", SM_CHECK_DAYS, "services", items,
-                                  "more", more, "limit", limit, "offset", offset, "organizations", orgs, "locations",
-                                  locs));
+    api_reply(req, 200, o);
 }
 
 static void mark_checked(http_request *req, const char *resource)
@@ -481,6 +514,21 @@ static void post_location_checked(http_request *req)
     mark_checked(req, "location");
 }
 
+static void post_contact_checked(http_request *req)
+{
+    mark_checked(req, "contact");
+}
+
+static void post_schedule_checked(http_request *req)
+{
+    mark_checked(req, "schedule");
+}
+
+static void post_term_checked(http_request *req)
+{
+    mark_checked(req, "taxonomy_term");
+}
+
 void socialmap_api_routes(void)
 {
     router_add("GET", "/api/v1/services", get_services, ROUTE_API);
@@ -494,6 +542,9 @@ void socialmap_api_routes(void)
     router_add("POST", "/api/v1/services/{key}/checked", post_service_checked, ROUTE_API);
     router_add("POST", "/api/v1/organizations/{key}/checked", post_organization_checked, ROUTE_API);
     router_add("POST", "/api/v1/locations/{key}/checked", post_location_checked, ROUTE_API);
+    router_add("POST", "/api/v1/contacts/{key}/checked", post_contact_checked, ROUTE_API);
+    router_add("POST", "/api/v1/schedules/{key}/checked", post_schedule_checked, ROUTE_API);
+    router_add("POST", "/api/v1/taxonomy_terms/{key}/checked", post_term_checked, ROUTE_API);
     router_add("GET", "/api/v1/socialmap/check", get_check, ROUTE_API);
     router_add("GET", "/api/v1/taxonomy_terms", get_terms, ROUTE_API);
     router_add("POST", "/api/v1/taxonomy_terms", post_term, ROUTE_API);

@@ -139,36 +139,69 @@ wt_status smdb_page(db *c, arena *a, const hsds_resource *r, const char *after, 
     return st == WT_OK ? fill_rows(a, &res, r, out, n) : st;
 }
 
-static bool wijkteam_table(const char *table)
+/*
+ * The entries that carry the date of their last check: services in HSDS's assured_date, the others in
+ * wijkteam's own column last_checked (never published). stamped: the table has updated_at.
+ */
+typedef struct checked_table {
+    const char *table;
+    const char *mark; /* sets the date (and updated_at when stamped) */
+    const char *read; /* the date (and the internal note) of one row; NULL for services */
+    const char *ids;  /* id and date of rows, followed by " IN (...)" */
+    bool stamped;
+} checked_table;
+
+static const checked_table checked_tables[] = {
+    {"sm_service", "UPDATE sm_service SET assured_date = ?, updated_at = ? WHERE id = ?", NULL,
+     "SELECT id, assured_date FROM sm_service WHERE id", true},
+    {"sm_organization", "UPDATE sm_organization SET last_checked = ?, updated_at = ? WHERE id = ?",
+     "SELECT last_checked, internal_note FROM sm_organization WHERE id = ?",
+     "SELECT id, last_checked FROM sm_organization WHERE id", true},
+    {"sm_location", "UPDATE sm_location SET last_checked = ?, updated_at = ? WHERE id = ?",
+     "SELECT last_checked, NULL FROM sm_location WHERE id = ?", "SELECT id, last_checked FROM sm_location WHERE id",
+     true},
+    {"sm_contact", "UPDATE sm_contact SET last_checked = ? WHERE id = ?",
+     "SELECT last_checked, NULL FROM sm_contact WHERE id = ?", "SELECT id, last_checked FROM sm_contact WHERE id",
+     false},
+    {"sm_schedule", "UPDATE sm_schedule SET last_checked = ? WHERE id = ?",
+     "SELECT last_checked, NULL FROM sm_schedule WHERE id = ?", "SELECT id, last_checked FROM sm_schedule WHERE id",
+     false},
+    {"sm_taxonomy_term", "UPDATE sm_taxonomy_term SET last_checked = ? WHERE id = ?",
+     "SELECT last_checked, NULL FROM sm_taxonomy_term WHERE id = ?",
+     "SELECT id, last_checked FROM sm_taxonomy_term WHERE id", false},
+};
+
+static const checked_table *checked_table_of(const char *table)
 {
-    return strcmp(table, "sm_organization") == 0 || strcmp(table, "sm_location") == 0;
+    for (size_t i = 0; i < sizeof checked_tables / sizeof checked_tables[0]; i++)
+        if (strcmp(checked_tables[i].table, table) == 0)
+            return &checked_tables[i];
+    return NULL;
 }
 
 wt_status smdb_set_wijkteam(db *c, const char *table, const char *id, const char *last_checked,
                             const char *internal_note, const char *name_folded, const char *now)
 {
-    if (!wijkteam_table(table))
-        return WT_INVALID;
     if (strcmp(table, "sm_organization") == 0)
         return db_exec(c,
                        "UPDATE sm_organization SET last_checked = ?, internal_note = ?, name_folded = ?, updated_at = ?"
                        " WHERE id = ?",
                        DB_ARGS(DB_T(last_checked), DB_T(internal_note), DB_T(name_folded ? name_folded : ""),
                                DB_T(now), DB_T(id)));
-    return db_exec(c, "UPDATE sm_location SET last_checked = ?, updated_at = ? WHERE id = ?",
-                   DB_ARGS(DB_T(last_checked), DB_T(now), DB_T(id)));
+    if (strcmp(table, "sm_location") == 0)
+        return db_exec(c, "UPDATE sm_location SET last_checked = ?, updated_at = ? WHERE id = ?",
+                       DB_ARGS(DB_T(last_checked), DB_T(now), DB_T(id)));
+    return WT_INVALID;
 }
 
 wt_status smdb_get_wijkteam(db *c, arena *a, const char *table, const char *id, const char **last_checked,
                             const char **internal_note)
 {
-    if (!wijkteam_table(table))
+    const checked_table *t = checked_table_of(table);
+    if (!t || !t->read)
         return WT_INVALID;
     db_result r;
-    const char *sql = strcmp(table, "sm_organization") == 0
-                          ? "SELECT last_checked, internal_note FROM sm_organization WHERE id = ?"
-                          : "SELECT last_checked, NULL FROM sm_location WHERE id = ?";
-    wt_status st = db_query(c, a, &r, sql, DB_ARGS(DB_T(id)));
+    wt_status st = db_query(c, a, &r, t->read, DB_ARGS(DB_T(id)));
     if (st != WT_OK)
         return st;
     if (r.nrows == 0)
@@ -891,34 +924,84 @@ wt_status smdb_postcode_point(db *c, arena *a, const char *pc, double *lat, doub
     return st;
 }
 
+/*
+ * What the check list shows of each kind of entry: id, name, last_checked, and the organisation and service whose
+ * page shows the entry. Oldest first (a date before the given one, or none).
+ */
+static const struct {
+    const char *resource, *sql;
+} stale_sql[] = {
+    {"organization", "SELECT id, name, last_checked, id, NULL FROM sm_organization"
+                     " WHERE last_checked IS NULL OR last_checked < ? ORDER BY last_checked, name, id LIMIT ?"},
+    {"location", "SELECT id, COALESCE(name, id), last_checked, organization_id, NULL FROM sm_location"
+                 " WHERE last_checked IS NULL OR last_checked < ? ORDER BY last_checked, name, id LIMIT ?"},
+    {"contact", "SELECT c.id, COALESCE(c.name, c.title, c.department, c.email, c.id), c.last_checked,"
+                " COALESCE(c.organization_id, s.organization_id, l.organization_id), c.service_id FROM sm_contact c"
+                " LEFT JOIN sm_service s ON s.id = c.service_id LEFT JOIN sm_location l ON l.id = c.location_id"
+                " WHERE c.last_checked IS NULL OR c.last_checked < ? ORDER BY c.last_checked, c.name, c.id LIMIT ?"},
+    {"schedule", "SELECT sc.id, COALESCE(s.name, l.name, ss.name, sc.id), sc.last_checked,"
+                 " COALESCE(s.organization_id, l.organization_id, ss.organization_id), COALESCE(sc.service_id, ss.id)"
+                 " FROM sm_schedule sc LEFT JOIN sm_service s ON s.id = sc.service_id"
+                 " LEFT JOIN sm_location l ON l.id = sc.location_id"
+                 " LEFT JOIN sm_service_at_location sal ON sal.id = sc.service_at_location_id"
+                 " LEFT JOIN sm_service ss ON ss.id = sal.service_id"
+                 " WHERE sc.last_checked IS NULL OR sc.last_checked < ? ORDER BY sc.last_checked, sc.id LIMIT ?"},
+    {"taxonomy_term", "SELECT id, name, last_checked, NULL, NULL FROM sm_taxonomy_term"
+                      " WHERE last_checked IS NULL OR last_checked < ? ORDER BY last_checked, name, id LIMIT ?"},
+};
+
 wt_status smdb_stale(db *c, arena *a, const char *resource, const char *before, int limit, sm_stale **out, int *n)
 {
-    bool org = strcmp(resource, "organization") == 0;
+    const char *sql = NULL;
+    for (size_t i = 0; i < sizeof stale_sql / sizeof stale_sql[0]; i++)
+        if (strcmp(stale_sql[i].resource, resource) == 0)
+            sql = stale_sql[i].sql;
+    if (!sql)
+        return WT_INVALID;
     db_result r;
-    const char *sql = org ? "SELECT id, name, last_checked, id FROM sm_organization"
-                            " WHERE last_checked IS NULL OR last_checked < ? ORDER BY last_checked, name, id LIMIT ?"
-                          : "SELECT id, COALESCE(name, id), last_checked, organization_id FROM sm_location"
-                            " WHERE last_checked IS NULL OR last_checked < ? ORDER BY last_checked, name, id LIMIT ?";
     wt_status st = db_query(c, a, &r, sql, DB_ARGS(DB_T(before), DB_I(limit)));
     if (st != WT_OK)
         return st;
     *n = r.nrows;
     *out = arena_alloc(a, sizeof(sm_stale) * (size_t)(r.nrows ? r.nrows : 1));
     for (int i = 0; i < r.nrows; i++)
-        (*out)[i] = (sm_stale){db_get(&r, i, 0), db_get(&r, i, 1), db_get(&r, i, 2), db_get(&r, i, 3)};
+        (*out)[i] = (sm_stale){db_get(&r, i, 0), db_get(&r, i, 1), db_get(&r, i, 2), db_get(&r, i, 3),
+                               db_get(&r, i, 4)};
     return WT_OK;
 }
 
-wt_status smdb_mark_checked(db *c, const char *table, const char *id, const char *today, const char *now)
+wt_status smdb_mark_checked(db *c, const char *table, const char *id, const char *day, const char *now)
 {
-    if (strcmp(table, "sm_service") == 0)
-        return db_exec(c, "UPDATE sm_service SET assured_date = ?, updated_at = ? WHERE id = ?",
-                       DB_ARGS(DB_T(today), DB_T(now), DB_T(id)));
-    if (strcmp(table, "sm_organization") == 0)
-        return db_exec(c, "UPDATE sm_organization SET last_checked = ?, updated_at = ? WHERE id = ?",
-                       DB_ARGS(DB_T(today), DB_T(now), DB_T(id)));
-    if (strcmp(table, "sm_location") == 0)
-        return db_exec(c, "UPDATE sm_location SET last_checked = ?, updated_at = ? WHERE id = ?",
-                       DB_ARGS(DB_T(today), DB_T(now), DB_T(id)));
-    return WT_INVALID;
+    const checked_table *t = checked_table_of(table);
+    if (!t)
+        return WT_INVALID;
+    if (t->stamped)
+        return db_exec(c, t->mark, DB_ARGS(DB_T(day), DB_T(now), DB_T(id)));
+    return db_exec(c, t->mark, DB_ARGS(DB_T(day), DB_T(id)));
+}
+
+wt_status smdb_checked_dates(db *c, arena *a, const char *table, const char *const *ids, int n, const char **dates)
+{
+    const checked_table *t = checked_table_of(table);
+    if (!t)
+        return WT_INVALID;
+    for (int i = 0; i < n; i++)
+        dates[i] = NULL;
+    wt_status st = WT_OK;
+    for (int from = 0; st == WT_OK && from < n; from += SMDB_IDS_MAX) {
+        int k = n - from < SMDB_IDS_MAX ? n - from : SMDB_IDS_MAX;
+        buf b = BUF_INIT;
+        db_param p[SMDB_IDS_MAX];
+        int np = 0;
+        buf_puts(&b, t->ids);
+        in_list(&b, ids + from, k, p, &np);
+        db_result r;
+        st = db_query(c, a, &r, buf_str(&b), p, (size_t)np);
+        buf_free(&b);
+        for (int row = 0; st == WT_OK && row < r.nrows; row++)
+            for (int i = from; i < from + k; i++)
+                if (strcmp(ids[i], db_get(&r, row, 0)) == 0)
+                    dates[i] = db_get(&r, row, 1);
+    }
+    return st;
 }

@@ -23,9 +23,10 @@ wt_status smdb_page(db *c, arena *a, const hsds_resource *r, const char *after, 
 /* Deletes the rows of r whose field equals value. */
 wt_status smdb_delete_where(db *c, const hsds_resource *r, const char *field, const char *value);
 
-/* wijkteam columns of organisations and locations. */
+/* wijkteam columns: last_checked and internal_note of organisations, last_checked of locations. */
 wt_status smdb_set_wijkteam(db *c, const char *table, const char *id, const char *last_checked,
                             const char *internal_note, const char *name_folded, const char *now);
+/* last_checked (and internal_note, NULL but for organisations) of an organisation, location, contact, schedule or term. */
 wt_status smdb_get_wijkteam(db *c, arena *a, const char *table, const char *id, const char **last_checked,
                             const char **internal_note);
 
@@ -114,10 +115,15 @@ wt_status smdb_list(db *c, arena *a, const hsds_resource *r, const sm_list_query
 wt_status smdb_count_services(db *c, arena *a, const sm_query *q, long *n);
 /* The mean position of the locations with an address in postcode pc ("8923 AB", or "8923" for the area). */
 wt_status smdb_postcode_point(db *c, arena *a, const char *pc, double *lat, double *lon, bool *found);
-/* Organisations or locations whose last_checked is missing or before the date, oldest first. */
+/* Organisations, locations, contacts, schedules or terms whose last_checked is missing or before the date, oldest first. */
 wt_status smdb_stale(db *c, arena *a, const char *resource, const char *before, int limit, sm_stale **out, int *n);
-/* Sets the date of the last check of a service (assured_date), organisation or location (last_checked). */
-wt_status smdb_mark_checked(db *c, const char *table, const char *id, const char *today, const char *now);
+/*
+ * Sets the date of the last check (NULL: never) of a service (assured_date), organisation, location, contact,
+ * schedule or taxonomy term (last_checked); now is the updated_at of the tables that have one.
+ */
+wt_status smdb_mark_checked(db *c, const char *table, const char *id, const char *day, const char *now);
+/* The dates of the last check of the rows ids of table, dates[i] for ids[i] (NULL: never, or no such row). */
+wt_status smdb_checked_dates(db *c, arena *a, const char *table, const char *const *ids, int n, const char **dates);
 /* Counts for the HSDS API pages. */
 wt_status smdb_count(db *c, arena *a, const char *table, const char *where_published, long *n);
 

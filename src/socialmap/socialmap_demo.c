@@ -11,7 +11,9 @@
  * (socialmap_save_*), so the demo map passes the same checks as a map
  * maintained by hand. Identifiers are derived from the names, so the same
  * seed gives the same map; the seed only varies when each entry was last
- * checked (about one in nine not checked for over a year).
+ * checked (about one in nine not checked for over a year): organisations,
+ * locations, services, their contacts and opening hours, and the terms of
+ * the life domains, target groups, lines and the team's own categories.
  */
 #include "socialmap_demo.h"
 #include "../core/i18n.h"
@@ -313,7 +315,7 @@ static const char **words(arena *a, const char *list, int *n)
     return out;
 }
 
-static wt_status demo_schedule(wt_ctx *ctx, const char *sid, const demo_svc *s, errors *e)
+static wt_status demo_schedule(wt_ctx *ctx, const char *sid, const demo_svc *s, uint64_t seed, errors *e)
 {
     arena *a = ctx->a;
     if (!s->days)
@@ -329,7 +331,7 @@ static wt_status demo_schedule(wt_ctx *ctx, const char *sid, const demo_svc *s, 
         hsds_set_raw(&sc, "opens_at", arena_strndup(a, s->hours, 5));
         hsds_set_raw(&sc, "closes_at", arena_strdup(a, s->hours + 6));
     }
-    return socialmap_save_schedule(ctx, &sc, e);
+    return socialmap_save_schedule(ctx, &sc, checked_on(a, seed, hsds_get(&sc, "id")), e);
 }
 
 static wt_status demo_service(wt_ctx *ctx, const demo_svc *s, uint64_t seed, errors *e)
@@ -364,11 +366,11 @@ static wt_status demo_service(wt_ctx *ctx, const demo_svc *s, uint64_t seed, err
     x.n_location_ids = 1;
     wt_status st = socialmap_save_service(ctx, &svc, &x, e);
     if (st == WT_OK)
-        st = demo_schedule(ctx, sid, s, e);
+        st = demo_schedule(ctx, sid, s, seed, e);
     return st;
 }
 
-static wt_status demo_contact_row(wt_ctx *ctx, const demo_contact *c, errors *e)
+static wt_status demo_contact_row(wt_ctx *ctx, const demo_contact *c, uint64_t seed, errors *e)
 {
     arena *a = ctx->a;
     hsds_row row = hsds_row_new(a, hsds_resource_by_name("contact"));
@@ -377,11 +379,11 @@ static wt_status demo_contact_row(wt_ctx *ctx, const demo_contact *c, errors *e)
     hsds_set_raw(&row, c->service ? "service_id" : "organization_id", owner);
     hsds_set_raw(&row, "name", c->name);
     hsds_set_raw(&row, "title", c->title);
-    return socialmap_save_contact(ctx, &row, c->phone, e);
+    return socialmap_save_contact(ctx, &row, c->phone, checked_on(a, seed, hsds_get(&row, "id")), e);
 }
 
-/* One own category of the team, to show that the team keeps its own. */
-static wt_status demo_own_terms(wt_ctx *ctx, errors *e)
+/* Own categories of the team, to show that the team keeps its own; and when each term was last checked. */
+static wt_status demo_terms(wt_ctx *ctx, uint64_t seed, errors *e)
 {
     static const char *const names[][2] = {
         {"Vaste partner in het buurtnetwerk", "Organisaties waarmee het team maandelijks overlegt."},
@@ -395,7 +397,17 @@ static wt_status demo_own_terms(wt_ctx *ctx, errors *e)
         hsds_set_raw(&t, "description", names[i][1]);
         hsds_set_raw(&t, "taxonomy_id", SM_TAXONOMY_OWN);
         hsds_set_raw(&t, "language", "nl");
-        st = socialmap_save_term(ctx, &t, e);
+        st = socialmap_save_term(ctx, &t, checked_on(ctx->a, seed, hsds_get(&t, "id")), e);
+    }
+    static const char *const fixed[] = {SM_TAXONOMY_DOMAINS, SM_TAXONOMY_TARGETS, SM_TAXONOMY_LINE};
+    for (size_t k = 0; st == WT_OK && k < sizeof fixed / sizeof fixed[0]; k++) {
+        hsds_row *terms;
+        int n = 0;
+        st = socialmap_terms(ctx, fixed[k], &terms, &n);
+        for (int i = 0; st == WT_OK && i < n; i++) {
+            const char *id = hsds_get(&terms[i], "id");
+            st = socialmap_set_checked(ctx, "taxonomy_term", id, checked_on(ctx->a, seed, id), e);
+        }
     }
     return st;
 }
@@ -409,13 +421,13 @@ wt_status socialmap_demo(wt_ctx *ctx, uint64_t seed, const char **err)
 {
     errors e;
     errors_init(&e, ctx->a);
-    wt_status st = demo_own_terms(ctx, &e);
+    wt_status st = demo_terms(ctx, seed, &e);
     for (size_t i = 0; st == WT_OK && i < sizeof orgs / sizeof orgs[0]; i++)
         st = demo_organisation(ctx, &orgs[i], seed, &e);
     for (size_t i = 0; st == WT_OK && i < sizeof svcs / sizeof svcs[0]; i++)
         st = demo_service(ctx, &svcs[i], seed, &e);
     for (size_t i = 0; st == WT_OK && i < sizeof contacts / sizeof contacts[0]; i++)
-        st = demo_contact_row(ctx, &contacts[i], &e);
+        st = demo_contact_row(ctx, &contacts[i], seed, &e);
     if (st != WT_OK && err)
         *err = e.head ? arena_printf(ctx->a, "demo social map: %s: %s", e.head->field, e.head->message)
                       : "demo social map: cannot write";

@@ -10,6 +10,7 @@
  *   /socialmap/terms                   taxonomies: life domains, target groups, line and the team's own
  *   .../new, .../{key}/edit            maintenance forms for organisations, services, locations,
  *                                      contacts, schedules and terms; .../{key}/checked marks a check
+ *                                      (each kind of entry carries the date of its last check)
  *
  * Every page calls the rules (socialmap.c), which ask the policy: every role
  * reads the map, workers, team leaders and the administrator maintain it.
@@ -228,6 +229,25 @@ static void checked_button(http_request *req, const char *what, const char *key,
 {
     button_form(req, arena_printf(req->a, "/socialmap/%s/%s/checked", what, key), _("Vandaag gecontroleerd"),
                 back ? "terug" : NULL, back);
+}
+
+/* The form field of the date of the last check (a new entry: today). */
+static void checked_field(http_request *req, const char *value, const errors *e, const char *hint)
+{
+    text_field(req, "last_checked", _("Laatst gecontroleerd"), value, e, hint, "date", 10, false);
+}
+
+static const char *today_text(http_request *req)
+{
+    char today[11];
+    date_format(date_today(), today);
+    return arena_strdup(req->a, today);
+}
+
+/* The date of the last check of an entry that is not a service, for its edit form (NULL when never). */
+static wt_status checked_of(http_request *req, const char *resource, const char *key, const char **checked)
+{
+    return socialmap_wijkteam_fields(&req->ctx, resource, key, checked, NULL);
 }
 
 static void back_link(http_request *req, const char *href, const char *label)
@@ -466,13 +486,20 @@ static void schedule_items(http_request *req, const hsds_row *rows, int n, const
 {
     buf *b = &req->out;
     bool w = socialmap_may_write(&req->ctx);
+    const char **checked;
+    if (socialmap_checked_dates(&req->ctx, "schedule", rows, n, &checked) != WT_OK)
+        return;
     for (int i = 0; i < n; i++) {
         html_printf(b, "<li>%s", sm_schedule_describe(req->a, &rows[i]));
         if (get(&rows[i], "valid_to"))
             html_printf(b, " (%s %s)", _("tot en met"), date_display(req->a, get(&rows[i], "valid_to")));
         if (get(&rows[i], "notes"))
             html_printf(b, " &mdash; %s", get(&rows[i], "notes"));
+        html_raw(b, "<br>");
+        checked_text(req, checked[i]);
         if (w) {
+            html_raw(b, " ");
+            checked_button(req, "schedules", get(&rows[i], "id"), del_back);
             html_printf(b, " <a class=\"utrecht-link\" href=\"/socialmap/schedules/%s/edit\">%s<span class=\"wt-visually-hidden\"> %s</span></a> ",
                         get(&rows[i], "id"), _("Wijzigen"), _("openingstijden"));
             button_form(req, arena_printf(req->a, "/socialmap/schedules/%s/delete", get(&rows[i], "id")),
@@ -544,7 +571,11 @@ static void contact_items(http_request *req, const sm_contact_view *cs, int n, c
                         get(&cs[i].phones[k], "number"));
         if (get(c, "email"))
             html_printf(b, " &middot; <a class=\"utrecht-link\" href=\"mailto:%s\">%s</a>", get(c, "email"), get(c, "email"));
+        html_raw(b, "<br>");
+        checked_text(req, cs[i].last_checked);
         if (w) {
+            html_raw(b, " ");
+            checked_button(req, "contacts", get(c, "id"), back);
             html_printf(b, " <a class=\"utrecht-link\" href=\"/socialmap/contacts/%s/edit\">%s<span class=\"wt-visually-hidden\"> %s</span></a> ",
                         get(c, "id"), _("Wijzigen"), or_empty(get(c, "name")));
             button_form(req, arena_printf(req->a, "/socialmap/contacts/%s/delete", get(c, "id")), _("Verwijderen"),
@@ -870,12 +901,16 @@ static void org_services(http_request *req, const char *org_id, bool w)
 static wt_status org_contacts(http_request *req, const char *org_id, sm_contact_view **out, int *n)
 {
     hsds_row *rows;
+    const char **checked;
     wt_status st = socialmap_children(&req->ctx, "contact", "organization_id", org_id, &rows, n);
+    if (st == WT_OK)
+        st = socialmap_checked_dates(&req->ctx, "contact", rows, *n, &checked);
     if (st != WT_OK)
         return st;
     *out = arena_alloc(req->a, sizeof(sm_contact_view) * (size_t)(*n ? *n : 1));
     for (int i = 0; st == WT_OK && i < *n; i++) {
         (*out)[i].c = rows[i];
+        (*out)[i].last_checked = checked[i];
         st = socialmap_children(&req->ctx, "phone", "contact_id", get(&rows[i], "id"), &(*out)[i].phones,
                                 &(*out)[i].n_phones);
     }
@@ -955,8 +990,7 @@ static void organization_form(http_request *req, const hsds_row *org, const char
     text_field(req, "phone", _("Telefoon"), phone, e, NULL, "tel", 30, false);
     text_field(req, "email", _("E-mailadres"), get(org, "email"), e, NULL, "email", 200, false);
     text_field(req, "website", _("Website"), get(org, "website"), e, _("Met https://"), "url", 500, false);
-    text_field(req, "last_checked", _("Laatst gecontroleerd"), checked, e,
-               _("De dag waarop de gegevens bij de organisatie zijn nagevraagd."), "date", 10, false);
+    checked_field(req, checked, e, _("De dag waarop de gegevens bij de organisatie zijn nagevraagd."));
     long_field(req, "internal_note", _("Notitie van het team"), note, e, _("Alleen zichtbaar in wijkteam, niet in de open gegevens."), 3);
     form_button(req, _("Opslaan"), true);
     form_end(req);
@@ -970,9 +1004,7 @@ static void get_organization_new(http_request *req)
     if (!require_write(req))
         return;
     hsds_row org = hsds_row_new(req->a, hsds_resource_by_name("organization"));
-    char today[11];
-    date_format(date_today(), today);
-    organization_form(req, &org, NULL, today, NULL, NULL);
+    organization_form(req, &org, NULL, today_text(req), NULL, NULL);
 }
 
 static const char *first_phone(http_request *req, const char *owner, const char *key)
@@ -1286,7 +1318,7 @@ static void location_form(http_request *req, const hsds_row *loc, const hsds_row
                _("Voor de afstand, zoals 53.2040 (een punt, geen komma)."), NULL, 20, false);
     text_field(req, "longitude", _("Lengtegraad"), get(loc, "longitude"), e, _("Zoals 5.8260."), NULL, 20, false);
     long_field(req, "transportation", _("Bereikbaarheid"), get(loc, "transportation"), e, _("Bus, parkeren, toegankelijkheid."), 2);
-    text_field(req, "last_checked", _("Laatst gecontroleerd"), checked, e, NULL, "date", 10, false);
+    checked_field(req, checked, e, NULL);
     form_button(req, _("Opslaan"), true);
     form_end(req);
     back_link(req, arena_printf(req->a, "/socialmap/organizations/%s", or_empty(get(loc, "organization_id"))),
@@ -1306,9 +1338,7 @@ static void get_location_new(http_request *req)
     hsds_row loc = hsds_row_new(req->a, hsds_resource_by_name("location"));
     hsds_row addr = hsds_row_new(req->a, hsds_resource_by_name("address"));
     hsds_set_raw(&loc, "organization_id", org);
-    char today[11];
-    date_format(date_today(), today);
-    location_form(req, &loc, &addr, arena_strdup(req->a, today), NULL);
+    location_form(req, &loc, &addr, today_text(req), NULL);
 }
 
 static void get_location_edit(http_request *req)
@@ -1425,7 +1455,8 @@ static void owner_hidden(http_request *req, const hsds_row *row, const char *con
 
 static const char *const contact_owners[] = {"service_id", "organization_id", "location_id"};
 
-static void contact_form(http_request *req, const hsds_row *c, const char *phone, const errors *e)
+static void contact_form(http_request *req, const hsds_row *c, const char *phone, const char *checked,
+                         const errors *e)
 {
     const char *id = get(c, "id");
     const char *title = id ? _("Contactpersoon wijzigen") : _("Nieuwe contactpersoon");
@@ -1440,6 +1471,7 @@ static void contact_form(http_request *req, const hsds_row *c, const char *phone
     text_field(req, "department", _("Afdeling"), get(c, "department"), e, NULL, NULL, 200, false);
     text_field(req, "phone", _("Telefoon"), phone, e, NULL, "tel", 30, false);
     text_field(req, "email", _("E-mailadres"), get(c, "email"), e, NULL, "email", 200, false);
+    checked_field(req, checked, e, _("De dag waarop is nagevraagd of deze contactpersoon nog klopt."));
     form_button(req, _("Opslaan"), true);
     form_end(req);
     back_link(req, owner_page(req, c), _("Terug zonder op te slaan"));
@@ -1473,7 +1505,7 @@ static void get_contact_new(http_request *req)
         return;
     hsds_row c = hsds_row_new(req->a, hsds_resource_by_name("contact"));
     if (owner_from_query(req, &c))
-        contact_form(req, &c, NULL, NULL);
+        contact_form(req, &c, NULL, today_text(req), NULL);
 }
 
 static void get_contact_edit(http_request *req)
@@ -1481,9 +1513,11 @@ static void get_contact_edit(http_request *req)
     if (!require_write(req))
         return;
     hsds_row c;
-    if (web_failed(req, socialmap_get(&req->ctx, "contact", req->keys[0], &c)))
+    const char *checked = NULL;
+    if (web_failed(req, socialmap_get(&req->ctx, "contact", req->keys[0], &c)) ||
+        web_failed(req, checked_of(req, "contact", req->keys[0], &checked)))
         return;
-    contact_form(req, &c, first_phone(req, "contact_id", req->keys[0]), NULL);
+    contact_form(req, &c, first_phone(req, "contact_id", req->keys[0]), checked, NULL);
 }
 
 static void save_contact(http_request *req, const char *key)
@@ -1504,15 +1538,15 @@ static void save_contact(http_request *req, const char *key)
     static const char *const fields[] = {"name", "title", "department", "email"};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         hsds_set(req->a, &c, fields[i], req_form(req, fields[i]));
-    const char *phone = form(req, "phone");
+    const char *phone = form(req, "phone"), *checked = form(req, "last_checked");
     errors e;
     errors_init(&e, req->a);
-    wt_status st = socialmap_save_contact(&req->ctx, &c, phone, &e);
+    wt_status st = socialmap_save_contact(&req->ctx, &c, phone, checked, &e);
     if (st == WT_INVALID) {
         req->status = 400;
         if (!key)
             hsds_set_raw(&c, "id", NULL);
-        contact_form(req, &c, phone, &e);
+        contact_form(req, &c, phone, checked, &e);
         req->status = 400;
         return;
     }
@@ -1584,7 +1618,7 @@ static const char **byday_days(arena *a, const char *byday, const char **week, i
     return out;
 }
 
-static void schedule_form(http_request *req, const hsds_row *s, const errors *e)
+static void schedule_form(http_request *req, const hsds_row *s, const char *checked, const errors *e)
 {
     const char *id = get(s, "id");
     const char *title = id ? _("Openingstijden wijzigen") : _("Openingstijden toevoegen");
@@ -1626,6 +1660,7 @@ static void schedule_form(http_request *req, const hsds_row *s, const errors *e)
     long_field(req, "description", _("Beschrijving"), get(s, "description"), e,
                _("Bijvoorbeeld: inloop zonder afspraak, of alleen in schoolweken."), 2);
     long_field(req, "notes", _("Opmerkingen"), get(s, "notes"), e, NULL, 2);
+    checked_field(req, checked, e, _("De dag waarop is nagevraagd of deze openingstijden nog kloppen."));
     form_button(req, _("Opslaan"), true);
     form_end(req);
     back_link(req, owner_page(req, s), _("Terug zonder op te slaan"));
@@ -1639,7 +1674,7 @@ static void get_schedule_new(http_request *req)
     hsds_row s = hsds_row_new(req->a, hsds_resource_by_name("schedule"));
     hsds_set_raw(&s, "freq", "WEEKLY");
     if (owner_from_query(req, &s))
-        schedule_form(req, &s, NULL);
+        schedule_form(req, &s, today_text(req), NULL);
 }
 
 static void get_schedule_edit(http_request *req)
@@ -1647,9 +1682,11 @@ static void get_schedule_edit(http_request *req)
     if (!require_write(req))
         return;
     hsds_row s;
-    if (web_failed(req, socialmap_get(&req->ctx, "schedule", req->keys[0], &s)))
+    const char *checked = NULL;
+    if (web_failed(req, socialmap_get(&req->ctx, "schedule", req->keys[0], &s)) ||
+        web_failed(req, checked_of(req, "schedule", req->keys[0], &checked)))
         return;
-    schedule_form(req, &s, NULL);
+    schedule_form(req, &s, checked, NULL);
 }
 
 /* The days and the week as one BYDAY list: "1TU,1TH" for the first Tuesday and Thursday. */
@@ -1700,12 +1737,13 @@ static void save_schedule(http_request *req, const char *key)
     hsds_set_raw(&s, "byday", byday_from_form(req, &e));
     if (!get(&s, "byday") && !get(&s, "bymonthday") && !get(&s, "description"))
         errors_add(&e, "byday", _("Kies de dagen, een dag van de maand, of beschrijf de openingstijden."));
-    wt_status st = e.count ? WT_INVALID : socialmap_save_schedule(&req->ctx, &s, &e);
+    const char *checked = form(req, "last_checked");
+    wt_status st = e.count ? WT_INVALID : socialmap_save_schedule(&req->ctx, &s, checked, &e);
     if (st == WT_INVALID) {
         req->status = 400;
         if (!key)
             hsds_set_raw(&s, "id", NULL);
-        schedule_form(req, &s, &e);
+        schedule_form(req, &s, checked, &e);
         req->status = 400;
         return;
     }
@@ -1757,7 +1795,9 @@ static void get_terms(http_request *req)
         const char *tid = get(&taxes[i], "id");
         hsds_row *terms;
         int n = 0;
-        if (web_failed(req, socialmap_terms(&req->ctx, tid, &terms, &n)))
+        const char **checked = NULL;
+        if (web_failed(req, socialmap_terms(&req->ctx, tid, &terms, &n)) ||
+            web_failed(req, socialmap_checked_dates(&req->ctx, "taxonomy_term", terms, n, &checked)))
             return;
         html_printf(b, "<h2 class=\"utrecht-heading-2\">%s</h2><p class=\"utrecht-paragraph\">%s</p>",
                     get(&taxes[i], "name"), or_empty(get(&taxes[i], "description")));
@@ -1767,10 +1807,15 @@ static void get_terms(http_request *req)
         }
         html_raw(b, "<ul class=\"utrecht-unordered-list\">");
         for (int k = 0; k < n; k++) {
-            html_printf(b, "<li><strong>%s</strong> &mdash; %s", get(&terms[k], "name"), or_empty(get(&terms[k], "description")));
+            html_printf(b, "<li><strong>%s</strong> &mdash; %s<br>", get(&terms[k], "name"), or_empty(get(&terms[k], "description")));
+            checked_text(req, checked[k]);
             if (w && !fixed_taxonomy(tid))
                 html_printf(b, " <a class=\"utrecht-link\" href=\"/socialmap/terms/%s/edit\">%s<span class=\"wt-visually-hidden\"> %s</span></a>",
                             get(&terms[k], "id"), _("Wijzigen"), get(&terms[k], "name"));
+            if (w) {
+                html_raw(b, " ");
+                checked_button(req, "terms", get(&terms[k], "id"), NULL);
+            }
             html_raw(b, "</li>");
         }
         html_raw(b, "</ul>");
@@ -1778,7 +1823,7 @@ static void get_terms(http_request *req)
     page_end(req);
 }
 
-static void term_form(http_request *req, const hsds_row *t, const errors *e)
+static void term_form(http_request *req, const hsds_row *t, const char *checked, const errors *e)
 {
     const char *id = get(t, "id");
     const char *title = id ? _("Categorie wijzigen") : _("Nieuwe categorie");
@@ -1814,6 +1859,7 @@ static void term_form(http_request *req, const hsds_row *t, const errors *e)
     field_select(req, &(field){.name = "parent_id", .label = _("Valt onder"), .value = get(t, "parent_id"),
                                .error = err(e, "parent_id")},
                  po, np);
+    checked_field(req, checked, e, _("De dag waarop is nagegaan of deze categorie nog klopt en gebruikt wordt."));
     form_button(req, _("Opslaan"), true);
     form_end(req);
     back_link(req, "/socialmap/terms", _("Terug zonder op te slaan"));
@@ -1825,7 +1871,7 @@ static void get_term_new(http_request *req)
     if (!require_write(req))
         return;
     hsds_row t = hsds_row_new(req->a, hsds_resource_by_name("taxonomy_term"));
-    term_form(req, &t, NULL);
+    term_form(req, &t, today_text(req), NULL);
 }
 
 static void get_term_edit(http_request *req)
@@ -1833,13 +1879,15 @@ static void get_term_edit(http_request *req)
     if (!require_write(req))
         return;
     hsds_row t;
-    if (web_failed(req, socialmap_get(&req->ctx, "taxonomy_term", req->keys[0], &t)))
+    const char *checked = NULL;
+    if (web_failed(req, socialmap_get(&req->ctx, "taxonomy_term", req->keys[0], &t)) ||
+        web_failed(req, checked_of(req, "taxonomy_term", req->keys[0], &checked)))
         return;
     if (fixed_taxonomy(get(&t, "taxonomy_id"))) {
         web_failed(req, WT_CONFLICT);
         return;
     }
-    term_form(req, &t, NULL);
+    term_form(req, &t, checked, NULL);
 }
 
 static void save_term(http_request *req, const char *key)
@@ -1861,12 +1909,13 @@ static void save_term(http_request *req, const char *key)
     errors_init(&e, req->a);
     if (!get(&t, "description"))
         hsds_set_raw(&t, "description", get(&t, "name"));
-    wt_status st = socialmap_save_term(&req->ctx, &t, &e);
+    const char *checked = form(req, "last_checked");
+    wt_status st = socialmap_save_term(&req->ctx, &t, checked, &e);
     if (st == WT_INVALID) {
         req->status = 400;
         if (!key)
             hsds_set_raw(&t, "id", NULL);
-        term_form(req, &t, &e);
+        term_form(req, &t, checked, &e);
         req->status = 400;
         return;
     }
@@ -1887,6 +1936,16 @@ static void post_term_edit(http_request *req)
 
 /* ---- what to check --------------------------------------------------------------------------------------------- */
 
+/* The page that shows an entry of the check list. */
+static const char *stale_page(http_request *req, const sm_stale *r)
+{
+    if (r->service_id)
+        return arena_printf(req->a, "/socialmap/services/%s", r->service_id);
+    if (r->organization_id)
+        return arena_printf(req->a, "/socialmap/organizations/%s", r->organization_id);
+    return "/socialmap/terms";
+}
+
 static void stale_list(http_request *req, const char *resource, const char *what, const char *heading, bool w)
 {
     buf *b = &req->out;
@@ -1901,7 +1960,7 @@ static void stale_list(http_request *req, const char *resource, const char *what
     }
     html_raw(b, "<ul class=\"utrecht-unordered-list\">");
     for (int i = 0; i < n; i++) {
-        html_printf(b, "<li><a class=\"utrecht-link\" href=\"/socialmap/organizations/%s\">%s</a> &mdash; %s", rows[i].organization_id,
+        html_printf(b, "<li><a class=\"utrecht-link\" href=\"%s\">%s</a> &mdash; %s", stale_page(req, &rows[i]),
                     rows[i].name, rows[i].last_checked ? date_display(req->a, rows[i].last_checked) : _("nooit gecontroleerd"));
         if (w) {
             html_raw(b, " ");
@@ -1956,7 +2015,23 @@ static void get_check(http_request *req)
     }
     stale_list(req, "organization", "organizations", _("Organisaties"), w);
     stale_list(req, "location", "locations", _("Locaties"), w);
+    stale_list(req, "contact", "contacts", _("Contactpersonen"), w);
+    stale_list(req, "schedule", "schedules", _("Openingstijden (van de voorziening of locatie)"), w);
+    stale_list(req, "taxonomy_term", "terms", _("Levensgebieden, doelgroepen en eigen categorieën"), w);
     page_end(req);
+}
+
+/* The page an entry is shown on: its own, or that of the service or organisation it belongs to. */
+static const char *checked_page(http_request *req, const char *resource, const char *key)
+{
+    hsds_row row;
+    if (strcmp(resource, "service") == 0 || strcmp(resource, "organization") == 0)
+        return arena_printf(req->a, "/socialmap/%ss/%s", resource, key);
+    if (strcmp(resource, "taxonomy_term") == 0)
+        return "/socialmap/terms";
+    if (socialmap_get(&req->ctx, resource, key, &row) != WT_OK)
+        return "/socialmap/check";
+    return owner_page(req, &row);
 }
 
 static void mark_checked(http_request *req, const char *resource)
@@ -1965,17 +2040,7 @@ static void mark_checked(http_request *req, const char *resource)
         return;
     if (web_failed(req, socialmap_mark_checked(&req->ctx, resource, req->keys[0])))
         return;
-    const char *page;
-    if (strcmp(resource, "location") == 0) {
-        hsds_row loc;
-        page = socialmap_get(&req->ctx, "location", req->keys[0], &loc) == WT_OK && get(&loc, "organization_id")
-                   ? arena_printf(req->a, "/socialmap/organizations/%s", get(&loc, "organization_id"))
-                   : "/socialmap/check";
-    } else {
-        page = arena_printf(req->a, "/socialmap/%s/%s", strcmp(resource, "service") == 0 ? "services" : "organizations",
-                            req->keys[0]);
-    }
-    page_redirect_notice(req, back_to(req, page), "checked");
+    page_redirect_notice(req, back_to(req, checked_page(req, resource, req->keys[0])), "checked");
 }
 
 static void post_service_checked(http_request *req)
@@ -1991,6 +2056,21 @@ static void post_organization_checked(http_request *req)
 static void post_location_checked(http_request *req)
 {
     mark_checked(req, "location");
+}
+
+static void post_contact_checked(http_request *req)
+{
+    mark_checked(req, "contact");
+}
+
+static void post_schedule_checked(http_request *req)
+{
+    mark_checked(req, "schedule");
+}
+
+static void post_term_checked(http_request *req)
+{
+    mark_checked(req, "taxonomy_term");
 }
 
 void socialmap_web_routes(void)
@@ -2020,14 +2100,17 @@ void socialmap_web_routes(void)
     router_add("GET", "/socialmap/contacts/{key}/edit", get_contact_edit, 0);
     router_add("POST", "/socialmap/contacts/{key}/edit", post_contact_edit, 0);
     router_add("POST", "/socialmap/contacts/{key}/delete", post_contact_delete, 0);
+    router_add("POST", "/socialmap/contacts/{key}/checked", post_contact_checked, 0);
     router_add("GET", "/socialmap/schedules/new", get_schedule_new, 0);
     router_add("POST", "/socialmap/schedules", post_schedule, 0);
     router_add("GET", "/socialmap/schedules/{key}/edit", get_schedule_edit, 0);
     router_add("POST", "/socialmap/schedules/{key}/edit", post_schedule_edit, 0);
     router_add("POST", "/socialmap/schedules/{key}/delete", post_schedule_delete, 0);
+    router_add("POST", "/socialmap/schedules/{key}/checked", post_schedule_checked, 0);
     router_add("GET", "/socialmap/terms", get_terms, 0);
     router_add("GET", "/socialmap/terms/new", get_term_new, 0);
     router_add("POST", "/socialmap/terms", post_term, 0);
     router_add("GET", "/socialmap/terms/{key}/edit", get_term_edit, 0);
     router_add("POST", "/socialmap/terms/{key}/edit", post_term_edit, 0);
+    router_add("POST", "/socialmap/terms/{key}/checked", post_term_checked, 0);
 }

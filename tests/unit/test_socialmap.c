@@ -4,8 +4,10 @@
  * (validation, opening on a day, the Dutch description), the checks of one
  * HSDS row, and - against a real SQLite database - the importer (valid, every
  * kind of invalid, all or nothing, skip bad rows, re-import by id, progress),
- * the search ranking and distance order, and the round trip import -> export
- * -> import.
+ * the search ranking and distance order, the round trip import -> export
+ * -> import, and the date of the last check that every kind of entry carries
+ * (contacts, schedules and terms too: set on an edit, flagged after a year,
+ * never exported).
  */
 #include <criterion/criterion.h>
 #include <math.h>
@@ -83,6 +85,17 @@ Test(sm_distance, the_netherlands_box)
 }
 
 /* ---- check flag, words, postcodes ------------------------------------------------------------------------------ */
+
+Test(sm_check, every_kind_of_entry_carries_its_own_check_date)
+{
+    const char *kinds[] = {"service", "organization", "location", "contact", "schedule", "taxonomy_term"};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        cr_assert(sm_checked_kind(kinds[i]), "%s", kinds[i]);
+    cr_assert_not(sm_checked_kind("phone")); /* part of its contact, organisation or location */
+    cr_assert_not(sm_checked_kind("address"));
+    cr_assert_not(sm_checked_kind("taxonomy"));
+    cr_assert_not(sm_checked_kind(NULL));
+}
 
 Test(sm_check, an_entry_is_flagged_after_a_year)
 {
@@ -844,4 +857,124 @@ Test(sm_import, import_export_import_gives_the_same_data)
     }
     cr_assert_str_eq(slurp(path_in("out1/json", "services.json")), slurp(path_in("out2/json", "services.json")));
     cr_assert_str_eq(slurp(path_in("out1", "datapackage.json")), slurp(path_in("out2", "datapackage.json")));
+}
+
+/* ---- the date of the last check of contacts, schedules and terms ---------------------------------------------- */
+
+static sm_stale *stale_of(const char *resource, const char *id)
+{
+    sm_stale *rows;
+    int n = 0;
+    cr_assert_eq(socialmap_stale(&fx.ctx, resource, SM_STALE_MAX, &rows, &n), WT_OK, "%s", resource);
+    for (int i = 0; i < n; i++)
+        if (strcmp(rows[i].id, id) == 0)
+            return &rows[i];
+    return NULL;
+}
+
+static const char *checked_date(const char *resource, const char *id)
+{
+    const char *d = NULL;
+    cr_assert_eq(socialmap_wijkteam_fields(&fx.ctx, resource, id, &d, NULL), WT_OK);
+    return d;
+}
+
+#define CONTACT1 "0f100000-0000-4000-8000-000000000001"
+
+Test(sm_import, contacts_schedules_and_terms_are_checked_on_an_edit_and_flagged_after_a_year)
+{
+    write_valid_package("ok");
+    hsds_import_result res;
+    cr_assert_eq(import("ok", false, &res), WT_OK);
+    /* imported: never checked, so on the check list, with the page that shows it */
+    const char *sched = "0f000000-0000-4000-8000-000000000001";
+    sm_stale *st = stale_of("schedule", sched);
+    cr_assert_not_null(st);
+    cr_assert_null(st->last_checked);
+    cr_assert_str_eq(st->service_id, SVC1);
+    cr_assert_str_eq(st->organization_id, ORG1);
+    cr_assert_str_eq(st->name, "Schuldhulpverlening");
+
+    errors e;
+    errors_init(&e, &fx.a);
+    hsds_row c = hsds_row_new(&fx.a, hsds_resource_by_name("contact"));
+    hsds_set_raw(&c, "id", CONTACT1);
+    hsds_set_raw(&c, "service_id", SVC1);
+    hsds_set_raw(&c, "name", "Fenna de Vries");
+    cr_assert_eq(socialmap_save_contact(&fx.ctx, &c, NULL, "2025-11-01", &e), WT_OK);
+    cr_assert_str_eq(checked_date("contact", CONTACT1), "2025-11-01");
+    st = stale_of("contact", CONTACT1);
+    cr_assert_not_null(st, "checked more than a year before 2026-11-23");
+    cr_assert_str_eq(st->name, "Fenna de Vries");
+    cr_assert_str_eq(st->service_id, SVC1);
+    cr_assert_eq(socialmap_save_contact(&fx.ctx, &c, NULL, "2025-11-23", &e), WT_OK);
+    cr_assert_null(stale_of("contact", CONTACT1), "exactly a year ago is not yet flagged");
+
+    /* a bad or future date is refused naming the field, and nothing changes */
+    const char *bad[] = {"23-11-2026", "2026-02-30", "2026-11-24"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        errors_init(&e, &fx.a);
+        cr_assert_eq(socialmap_save_contact(&fx.ctx, &c, NULL, bad[i], &e), WT_INVALID, "%s", bad[i]);
+        cr_assert_not_null(errors_get(&e, "last_checked"), "%s", bad[i]);
+        errors_init(&e, &fx.a);
+        cr_assert_eq(socialmap_set_checked(&fx.ctx, "schedule", sched, bad[i], &e), WT_INVALID, "%s", bad[i]);
+        cr_assert_not_null(errors_get(&e, "last_checked"), "%s", bad[i]);
+    }
+    cr_assert_str_eq(checked_date("contact", CONTACT1), "2025-11-23");
+
+    /* a schedule saved by hand carries its date; marking it checked sets today */
+    hsds_row sc;
+    cr_assert_eq(socialmap_get(&fx.ctx, "schedule", sched, &sc), WT_OK);
+    errors_init(&e, &fx.a);
+    cr_assert_eq(socialmap_save_schedule(&fx.ctx, &sc, "2026-06-01", &e), WT_OK);
+    cr_assert_str_eq(checked_date("schedule", sched), "2026-06-01");
+    cr_assert_null(stale_of("schedule", sched));
+    cr_assert_eq(socialmap_set_checked(&fx.ctx, "schedule", sched, "2024-01-01", &e), WT_OK);
+    cr_assert_not_null(stale_of("schedule", sched));
+    cr_assert_eq(socialmap_mark_checked(&fx.ctx, "schedule", sched), WT_OK);
+    cr_assert_str_eq(checked_date("schedule", sched), "2026-11-23");
+    cr_assert_null(stale_of("schedule", sched));
+
+    /* terms: the fixed ones were never checked; an own category is checked when it is saved */
+    cr_assert_not_null(stale_of("taxonomy_term", MONEY));
+    cr_assert_eq(socialmap_mark_checked(&fx.ctx, "taxonomy_term", MONEY), WT_OK);
+    cr_assert_null(stale_of("taxonomy_term", MONEY));
+    hsds_row t = hsds_row_new(&fx.a, hsds_resource_by_name("taxonomy_term"));
+    hsds_set_raw(&t, "name", "Tolk aanwezig");
+    hsds_set_raw(&t, "description", "Tolk aanwezig");
+    hsds_set_raw(&t, "taxonomy_id", SM_TAXONOMY_OWN);
+    cr_assert_eq(socialmap_save_term(&fx.ctx, &t, NULL, &e), WT_OK);
+    cr_assert_not_null(stale_of("taxonomy_term", hsds_get(&t, "id")), "saved without a date: never checked");
+    cr_assert_eq(socialmap_save_term(&fx.ctx, &t, "2026-11-20", &e), WT_OK);
+    const char **dates;
+    cr_assert_eq(socialmap_checked_dates(&fx.ctx, "taxonomy_term", &t, 1, &dates), WT_OK);
+    cr_assert_str_eq(dates[0], "2026-11-20");
+
+    /* unknown entries and kinds without a date */
+    cr_assert_eq(socialmap_mark_checked(&fx.ctx, "contact", "0f100000-0000-4000-8000-000000000099"), WT_NOTFOUND);
+    cr_assert_eq(socialmap_mark_checked(&fx.ctx, "phone", CONTACT1), WT_NOTFOUND);
+    sm_stale *none;
+    int n;
+    cr_assert_eq(socialmap_stale(&fx.ctx, "service", 10, &none, &n), WT_NOTFOUND);
+
+    /* the date stays wijkteam's own: the export carries no last_checked */
+    long rows_out = 0;
+    const char *err = NULL;
+    cr_assert_eq(hsds_export_dir(&fx.ctx, path_in("", "out"), &rows_out, &err), WT_OK, "%s", err ? err : "");
+    cr_assert_null(strstr(slurp(path_in("out", "contacts.csv")), "last_checked"));
+    cr_assert_null(strstr(slurp(path_in("out", "schedules.csv")), "last_checked"));
+    cr_assert_null(strstr(slurp(path_in("out", "taxonomy_terms.csv")), "last_checked"));
+    cr_assert_null(strstr(slurp(path_in("out/json", "services.json")), "last_checked"));
+    /* a re-import of the same rows leaves the dates as they are */
+    cr_assert_eq(import("out", false, &res), WT_OK);
+    cr_assert_str_eq(checked_date("schedule", sched), "2026-11-23");
+    cr_assert_str_eq(checked_date("contact", CONTACT1), "2025-11-23");
+
+    /* only who may maintain the map sets a date; everyone who reads it sees them */
+    fx.ctx.who = (actor){.user_id = 9, .role = ROLE_POLICY, .display_name = "beleid"};
+    cr_assert_eq(socialmap_mark_checked(&fx.ctx, "contact", CONTACT1), WT_FORBIDDEN);
+    errors_init(&e, &fx.a);
+    cr_assert_eq(socialmap_save_contact(&fx.ctx, &c, NULL, "2026-11-23", &e), WT_FORBIDDEN);
+    cr_assert_eq(socialmap_checked_dates(&fx.ctx, "contact", &c, 1, &dates), WT_OK);
+    cr_assert_str_eq(dates[0], "2025-11-23");
 }
