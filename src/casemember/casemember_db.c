@@ -127,19 +127,29 @@ wt_status casemember_db_insert_emergency(db *c, int64_t case_id, int64_t user_id
                      DB_ARGS(DB_I(case_id), DB_I(user_id), DB_T(reason), DB_T(granted_at), DB_T(expires_at)));
 }
 
+/* The emergency accesses, newest first; one statement per question, each with a plain condition that an index
+   serves (a "? = 0 OR column = ?" switch would make the database read every case or every access of the city). */
+#define EMERGENCY_SELECT                                                                                               \
+    "SELECT e.id, e.case_id, h.name, e.user_id, u.display_name, e.reason, e.granted_at, e.expires_at"                 \
+    " FROM case_emergency e JOIN cases c ON c.id = e.case_id JOIN household h ON h.id = c.household_id"              \
+    " JOIN app_user u ON u.id = e.user_id WHERE "
+#define EMERGENCY_ORDER " AND e.granted_at >= ? ORDER BY e.granted_at DESC, e.id DESC LIMIT ?"
+
 wt_status casemember_db_emergencies(db *c, arena *a, int64_t case_id, int64_t team_id, int64_t coordinator_id,
                                     const char *since, const char *now, int limit, case_emergency_rec **out, int *n)
 {
     db_result r;
-    wt_status st = db_query(c, a, &r,
-                            "SELECT e.id, e.case_id, h.name, e.user_id, u.display_name, e.reason, e.granted_at,"
-                            " e.expires_at FROM case_emergency e JOIN cases c ON c.id = e.case_id"
-                            " JOIN household h ON h.id = c.household_id JOIN app_user u ON u.id = e.user_id"
-                            " WHERE (? = 0 OR e.case_id = ?) AND (? = 0 OR c.team_id = ?)"
-                            " AND (? = 0 OR c.coordinator_id = ?) AND e.granted_at >= ?"
-                            " ORDER BY e.granted_at DESC, e.id DESC LIMIT ?",
-                            DB_ARGS(DB_I(case_id), DB_I(case_id), DB_I(team_id), DB_I(team_id), DB_I(coordinator_id),
-                                    DB_I(coordinator_id), DB_T(since ? since : ""), DB_I(limit)));
+    db_param since_p = DB_T(since ? since : ""), limit_p = DB_I(limit);
+    wt_status st;
+    if (case_id)
+        st = db_query(c, a, &r, EMERGENCY_SELECT "e.case_id = ?" EMERGENCY_ORDER,
+                      DB_ARGS(DB_I(case_id), since_p, limit_p));
+    else if (coordinator_id)
+        st = db_query(c, a, &r, EMERGENCY_SELECT "c.team_id = ? AND c.coordinator_id = ?" EMERGENCY_ORDER,
+                      DB_ARGS(DB_I(team_id), DB_I(coordinator_id), since_p, limit_p));
+    else
+        st = db_query(c, a, &r, EMERGENCY_SELECT "c.team_id = ?" EMERGENCY_ORDER,
+                      DB_ARGS(DB_I(team_id), since_p, limit_p));
     if (st != WT_OK)
         return st;
     *n = r.nrows;
