@@ -13,9 +13,11 @@
  * wijkteam's own view of a service: its life domains, target groups and line
  * (first or second) are HSDS attributes pointing at wijkteam's own taxonomies
  * (fixed ids, seeded by the migration), mirrored into columns of sm_service
- * for search; "free of charge" is a cost option with amount 0; the date the
- * entry was last checked is HSDS's assured_date. Entries not checked for a
- * year are flagged.
+ * for search; "free of charge" is a cost option with amount 0. Every kind of
+ * entry carries the date it was last checked: a service in HSDS's
+ * assured_date, organisations, locations, contacts, schedules and taxonomy
+ * terms in wijkteam's own last_checked (never published). Entries not checked
+ * for a year are flagged.
  *
  * Referrals (src/referral/) point at services: socialmap_service_get() is
  * their stable entry point.
