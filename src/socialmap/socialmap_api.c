@@ -1,7 +1,8 @@
 /*
  * socialmap_api.c - the social map in the JSON API (bearer token):
  *   GET  /api/v1/services?q=&domain=&target=&line=&language=&free=&cost=&age=&household=&km=&lat=&lon=&sort=&limit=&offset=
- *   GET  /api/v1/services/{key}          HSDS service object plus "wijkteam" (the team's own fields)
+ *   GET  /api/v1/services/{key}          HSDS service object plus "wijkteam" (the team's own fields, with the
+ *                                        check dates of the service's contacts and schedules)
  *   POST /api/v1/services                an HSDS service object (nested objects allowed), optional "wijkteam"
  *   PUT  /api/v1/services/{key}
  *   GET  /api/v1/organizations?q=  GET/PUT /api/v1/organizations/{key}  POST /api/v1/organizations
@@ -146,6 +147,23 @@ static void get_services(http_request *req)
                                   "offset", q.offset, "origin", json_str_or_null(origin)));
 }
 
+/* The date of the last check of a service's own rows of resource: [{id, last_checked, needs_check}]. */
+static wt_status checked_json(http_request *req, const char *resource, const char *service_id, json_t **out)
+{
+    hsds_row *rows;
+    int n = 0;
+    const char **dates = NULL;
+    *out = json_array();
+    wt_status st = socialmap_children(&req->ctx, resource, "service_id", service_id, &rows, &n);
+    if (st == WT_OK)
+        st = socialmap_checked_dates(&req->ctx, resource, rows, n, &dates);
+    for (int i = 0; st == WT_OK && i < n; i++)
+        json_array_append_new(*out, json_pack("{s:s, s:o, s:b}", "id", hsds_get(&rows[i], "id"), "last_checked",
+                                              json_str_or_null(dates[i]), "needs_check",
+                                              sm_needs_check(dates[i], date_today())));
+    return st;
+}
+
 static void get_service(http_request *req)
 {
     sm_service s;
@@ -156,12 +174,21 @@ static void get_service(http_request *req)
         st = socialmap_get(&req->ctx, "service", req->keys[0], &row);
     if (st == WT_OK)
         st = socialmap_referral_counts(&req->ctx, req->keys[0], &received, &accepted);
+    json_t *contacts = NULL, *schedules = NULL;
+    if (st == WT_OK)
+        st = checked_json(req, "contact", req->keys[0], &contacts);
+    if (st == WT_OK)
+        st = checked_json(req, "schedule", req->keys[0], &schedules);
     if (st != WT_OK) {
+        json_decref(contacts);
+        json_decref(schedules);
         api_status(req, st, NULL);
         return;
     }
     json_t *o = hsds_compile(&req->ctx, &row, 0);
     json_t *w = socialmap_service_json(&s);
+    json_object_set_new(w, "contacts", contacts);
+    json_object_set_new(w, "schedules", schedules);
     json_object_set_new(w, "referrals", json_pack("{s:I,s:I}", "received", (json_int_t)received, "accepted",
                                                   (json_int_t)accepted));
     json_object_set_new(o, "wijkteam", w);

@@ -90,6 +90,10 @@ test('API mark checked: writers check a contact, a schedule and a term; they lea
     assert.ok(sched);
     assert.deepEqual([sched.name, sched.service_id], [`Controle ${role}`, e.svc]);
     assert.equal(before.json.taxonomy_terms.find((t) => t.id === term.json.id).last_checked, '2024-03-01');
+    let svc = await api.policy.get(`/api/v1/services/${e.svc}`);
+    assert.deepEqual(svc.json.wijkteam.contacts, [{ id: e.contact, last_checked: null, needs_check: true }]);
+    assert.deepEqual(svc.json.wijkteam.schedules, [{ id: e.schedule, last_checked: null, needs_check: true }]);
+    assert.ok(!('last_checked' in svc.json.contacts[0]) && !('last_checked' in svc.json.schedules[0]), 'the HSDS part stays HSDS');
 
     for (const [kind, id] of [['contacts', e.contact], ['schedules', e.schedule], ['taxonomy_terms', term.json.id], ['taxonomy_terms', CARE]]) {
       for (const other of NOT_WRITERS)
@@ -101,6 +105,9 @@ test('API mark checked: writers check a contact, a schedule and a term; they lea
       assert.equal((await api[role].post(`/api/v1/${kind}/${NOBODY}/checked`, {})).status, 404);
       assert.equal((await api[role].post(`/api/v1/${kind}/not-a-uuid/checked`, {})).status, 404);
     }
+    svc = await api.policy.get(`/api/v1/services/${e.svc}`);
+    assert.deepEqual(svc.json.wijkteam.contacts, [{ id: e.contact, last_checked: today(), needs_check: false }]);
+    assert.deepEqual(svc.json.wijkteam.schedules, [{ id: e.schedule, last_checked: today(), needs_check: false }]);
     const after = await api[role].get('/api/v1/socialmap/check?limit=1');
     assert.ok(!after.json.contacts.some((c) => c.id === e.contact));
     assert.ok(!after.json.schedules.some((s) => s.id === e.schedule));
