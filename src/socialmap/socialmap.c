@@ -1233,30 +1233,44 @@ static int first_per_service(arena *a, const smdb_candidate *cs, int nc, int wan
     return k;
 }
 
+/* The first want services within km of the query's point (by distance or by name), one row each. */
+static wt_status near_services(wt_ctx *ctx, const sm_query *q, double km, bool by_name, int want,
+                               const smdb_candidate ***kept, int *k)
+{
+    sm_near nr = sm_near_around(q->lat, q->lon, km);
+    sm_bbox box = sm_bbox_around(q->lat, q->lon, km);
+    int limit = want * 2 + 8;
+    for (;;) {
+        smdb_candidate *cs;
+        int nc = 0;
+        wt_status st = smdb_near(ctx->db, ctx->a, q, &box, &nr, by_name, limit, &cs, &nc);
+        if (st != WT_OK)
+            return st;
+        *k = first_per_service(ctx->a, cs, nc, want, kept);
+        if (*k >= want || nc < limit)
+            return WT_OK;
+        limit *= 4; /* services with many locations here: read further */
+    }
+}
+
 /*
  * A distance search without words ("within 2 km of this household"): the database orders and counts the
  * points by sm_near_d2 and hands over one page, so the time does not grow with the services in the circle.
+ * Nearest first, it looks within a third of the distance first (a ninth of the area) and in the whole circle
+ * only when that holds less than a page: what lies within the smaller circle is nearer than anything outside it.
  */
 static wt_status search_near(wt_ctx *ctx, const sm_query *q, const sm_bbox *box, sm_hit **out, int *n, bool *more,
                              long *total)
 {
-    sm_near nr = sm_near_around(q->lat, q->lon, q->km);
     bool by_name = q->sort && strcmp(q->sort, "name") == 0;
     int want = q->offset + q->limit + 1;
-    int limit = want * 2 + 8;
     const smdb_candidate **kept;
     int k = 0;
-    for (;;) {
-        smdb_candidate *cs;
-        int nc = 0;
-        wt_status st = smdb_near(ctx->db, ctx->a, q, box, &nr, by_name, limit, &cs, &nc);
-        if (st != WT_OK)
-            return st;
-        k = first_per_service(ctx->a, cs, nc, want, &kept);
-        if (k >= want || nc < limit)
-            break;
-        limit *= 4; /* services with many locations here: read further */
-    }
+    wt_status st = near_services(ctx, q, by_name ? q->km : q->km / 3, by_name, want, &kept, &k);
+    if (st == WT_OK && k < want && !by_name)
+        st = near_services(ctx, q, q->km, by_name, want, &kept, &k);
+    if (st != WT_OK)
+        return st;
     *more = k > q->offset + q->limit;
     int take = k - q->offset;
     take = take < 0 ? 0 : take > q->limit ? q->limit : take;
@@ -1264,9 +1278,11 @@ static wt_status search_near(wt_ctx *ctx, const sm_query *q, const sm_bbox *box,
     double *km = arena_alloc(ctx->a, sizeof(double) * (size_t)(take ? take : 1));
     for (int i = 0; i < take; i++)
         km[i] = sm_distance_km(q->lat, q->lon, kept[q->offset + i]->lat, kept[q->offset + i]->lon);
-    wt_status st = fill_hits(ctx, kept + q->offset, km, take, *out);
-    if (st == WT_OK && total)
+    st = fill_hits(ctx, kept + q->offset, km, take, *out);
+    if (st == WT_OK && total) {
+        sm_near nr = sm_near_around(q->lat, q->lon, q->km);
         st = smdb_near_count(ctx->db, ctx->a, q, box, &nr, total);
+    }
     *n = st == WT_OK ? take : 0;
     return st;
 }

@@ -40,6 +40,8 @@
 #define SM_NL_LON_MAX 7.3
 
 #define SM_PAGE 20
+/* A search page counts its matches up to this many; beyond it says "more than" (sm_query.count_upto). */
+#define SM_COUNT_UPTO 200
 #define SM_CHECK_DAYS 365 /* an entry older than this is flagged "check again" */
 #define SM_STALE_MAX 200  /* organisations and locations the check list shows at most */
 #define SM_KM_MAX 100.0
@@ -75,6 +77,8 @@ double sm_distance_km(double lat1, double lon1, double lat2, double lon2);
 typedef struct sm_bbox {
     double min_lat, max_lat, min_lon, max_lon;
 } sm_bbox;
+/* The rows of latitude the points of the map are indexed by (sm_service_point.lat_row = floor(lat / this)). */
+#define SM_ROW_DEGREES 0.02
 /* The smallest latitude/longitude box that holds every point within km of (lat, lon). */
 sm_bbox sm_bbox_around(double lat, double lon, double km);
 bool sm_in_netherlands(double lat, double lon);
@@ -186,6 +190,8 @@ typedef struct sm_query {
     const char *sort;   /* "distance", "relevance", "name"; NULL: the best for the query (relevance minus
                            one point per km with words and a point, else relevance or distance) */
     int limit, offset;
+    long count_upto; /* 0: *total counts every match; else counting stops after count_upto + 1 matches (a page
+                        says "more than count_upto"; the HSDS API needs the exact number) */
 } sm_query;
 
 typedef struct sm_hit {

@@ -2,6 +2,7 @@
 #include "socialmap_db.h"
 #include "../core/buf.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -363,16 +364,24 @@ wt_status smdb_service_set_internal(db *c, const char *id, bool published, const
     return st;
 }
 
+/*
+ * floor(lat / SM_ROW_DEGREES) in words both backends know (CAST truncates on SQLite, rounds on PostgreSQL),
+ * as migration 0026 computes it.
+ */
+#define SQL_LAT_ROW(lat)                                                                                           \
+    "CAST(" lat " * 50 AS INTEGER) - CASE WHEN CAST(" lat " * 50 AS INTEGER) > " lat " * 50 THEN 1 ELSE 0 END"
+
 wt_status smdb_service_points(db *c, const char *id)
 {
     wt_status st = db_exec(c, "DELETE FROM sm_service_point WHERE id = ?", DB_ARGS(DB_T(id)));
     if (st == WT_OK)
         st = db_exec(c,
                      "INSERT INTO sm_service_point (id, location_id, latitude, longitude, organization_id, status, published,"
-                     " free_of_charge, line, life_domains, target_groups, minimum_age, maximum_age, name_folded, cost)"
+                     " free_of_charge, line, life_domains, target_groups, minimum_age, maximum_age, name_folded, cost,"
+                     " lat_row)"
                      " SELECT DISTINCT s.id, l.id, l.latitude, l.longitude, s.organization_id, s.status, s.published,"
                      " s.free_of_charge, s.line, s.life_domains, s.target_groups, s.minimum_age, s.maximum_age, s.name_folded,"
-                     " s.cost"
+                     " s.cost, " SQL_LAT_ROW("l.latitude")
                      " FROM sm_service s JOIN sm_service_at_location sal ON sal.service_id = s.id"
                      " JOIN sm_location l ON l.id = sal.location_id"
                      " WHERE s.id = ? AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL",
@@ -562,6 +571,32 @@ static void word_scores(buf *b, const smdb_search_req *s, db_param *p, int *np, 
     }
 }
 
+/* The most rows of latitude a box asks for one by one; a taller box reads the range of its rows. */
+#define SMDB_ROWS_MAX 12
+
+/* The points of sm_service_point (alias s) in a box: its rows of latitude, in each the range of longitudes. */
+static void box_where(buf *b, const sm_bbox *box, db_param *p, int *np)
+{
+    long first = (long)floor(box->min_lat / SM_ROW_DEGREES), last = (long)floor(box->max_lat / SM_ROW_DEGREES);
+    if (last - first + 1 > SMDB_ROWS_MAX) {
+        buf_puts(b, "s.lat_row BETWEEN ? AND ?");
+        p[(*np)++] = DB_I(first);
+        p[(*np)++] = DB_I(last);
+    } else {
+        buf_puts(b, "s.lat_row IN (");
+        for (long row = first; row <= last; row++) {
+            buf_puts(b, row == first ? "?" : ", ?");
+            p[(*np)++] = DB_I(row);
+        }
+        buf_puts(b, ")");
+    }
+    buf_puts(b, " AND s.longitude BETWEEN ? AND ? AND s.latitude BETWEEN ? AND ?");
+    p[(*np)++] = DB_R(box->min_lon);
+    p[(*np)++] = DB_R(box->max_lon);
+    p[(*np)++] = DB_R(box->min_lat);
+    p[(*np)++] = DB_R(box->max_lat);
+}
+
 /* The longest query word: the fewest postings, as a rule. */
 static int longest_word(const smdb_search_req *s)
 {
@@ -572,10 +607,32 @@ static int longest_word(const smdb_search_req *s)
     return longest;
 }
 
+/*
+ * Whether a word is frequent: its postings (services with a word starting with it) are more than a search
+ * reads one by one; the points in a box are then read in a range and those with the word kept.
+ */
+#define SMDB_FEW_POSTINGS 200
+
+static wt_status frequent_word(db *c, arena *a, const char *prefix, bool *frequent)
+{
+    db_result r;
+    wt_status st = db_query(c, a, &r,
+                            "SELECT COUNT(*) FROM (SELECT 1 FROM sm_service_word WHERE word >= ? AND word < ? LIMIT ?) AS t",
+                            DB_ARGS(DB_T(prefix), DB_T(prefix_end(a, prefix)), DB_I(SMDB_FEW_POSTINGS + 1)));
+    *frequent = st == WT_OK && db_get_int(&r, 0, 0) > SMDB_FEW_POSTINGS;
+    return st;
+}
+
 wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate **out, int *n)
 {
+    bool frequent = false;
+    if (s->box && !s->q->modified_after && s->n_words > 0) {
+        wt_status st = frequent_word(c, a, s->words[longest_word(s)], &frequent);
+        if (st != WT_OK)
+            return st;
+    }
     buf b = BUF_INIT;
-    db_param p[48];
+    db_param p[64];
     int np = 0;
     int word_col;
     if (s->box && !s->q->modified_after) {
@@ -583,14 +640,13 @@ wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate 
            column names of sm_service, so the service filters apply as they are). */
         buf_puts(&b, "SELECT s.id, s.latitude, s.longitude, NULL, s.location_id, s.name_folded");
         word_scores(&b, s, p, &np, a);
-        buf_puts(&b, " FROM sm_service_point s WHERE s.latitude BETWEEN ? AND ? AND s.longitude BETWEEN ? AND ?");
-        p[np++] = DB_R(s->box->min_lat);
-        p[np++] = DB_R(s->box->max_lat);
-        p[np++] = DB_R(s->box->min_lon);
-        p[np++] = DB_R(s->box->max_lon);
+        buf_puts(&b, " FROM sm_service_point s WHERE ");
+        box_where(&b, s->box, p, &np);
         if (s->n_words > 0) { /* only the points of services with the longest word: its postings are read once */
             int longest = longest_word(s);
-            buf_puts(&b, " AND s.id IN (SELECT d.service_id FROM sm_service_word d WHERE d.word >= ? AND d.word < ?)");
+            /* (s.id || '') keeps the database from reading the points through the postings */
+            buf_puts(&b, frequent ? " AND (s.id || '') IN" : " AND s.id IN");
+            buf_puts(&b, " (SELECT d.service_id FROM sm_service_word d WHERE d.word >= ? AND d.word < ?)");
             p[np++] = DB_T(s->words[longest]);
             p[np++] = DB_T(prefix_end(a, s->words[longest]));
         }
@@ -674,11 +730,9 @@ static void near_d2(buf *b, const sm_near *n, db_param *p, int *np)
 static void near_where(buf *b, const sm_query *q, const sm_bbox *box, const sm_near *n, db_param *p, int *np,
                        arena *a)
 {
-    buf_puts(b, " FROM sm_service_point s WHERE s.latitude BETWEEN ? AND ? AND s.longitude BETWEEN ? AND ? AND ");
-    p[(*np)++] = DB_R(box->min_lat);
-    p[(*np)++] = DB_R(box->max_lat);
-    p[(*np)++] = DB_R(box->min_lon);
-    p[(*np)++] = DB_R(box->max_lon);
+    buf_puts(b, " FROM sm_service_point s WHERE ");
+    box_where(b, box, p, np);
+    buf_puts(b, " AND ");
     near_d2(b, n, p, np);
     buf_puts(b, " <= ?");
     p[(*np)++] = DB_R(n->r2);
@@ -711,13 +765,35 @@ wt_status smdb_near(db *c, arena *a, const sm_query *q, const sm_bbox *box, cons
     return WT_OK;
 }
 
+/*
+ * A count of the services of what follows (distinct: of their points): "SELECT COUNT(*) FROM ...", or with
+ * q->count_upto "SELECT COUNT(*) FROM (SELECT ... LIMIT count_upto + 1) AS t", closed by count_close, so that a
+ * large count stops early.
+ */
+static void count_open(buf *b, const sm_query *q, bool distinct)
+{
+    if (q->count_upto > 0)
+        buf_puts(b, distinct ? "SELECT COUNT(*) FROM (SELECT DISTINCT s.id" : "SELECT COUNT(*) FROM (SELECT 1");
+    else
+        buf_puts(b, distinct ? "SELECT COUNT(DISTINCT s.id)" : "SELECT COUNT(*)");
+}
+
+static void count_close(buf *b, const sm_query *q, db_param *p, int *np)
+{
+    if (q->count_upto <= 0)
+        return;
+    buf_puts(b, " LIMIT ?) AS t");
+    p[(*np)++] = DB_I(q->count_upto + 1);
+}
+
 wt_status smdb_near_count(db *c, arena *a, const sm_query *q, const sm_bbox *box, const sm_near *n, long *total)
 {
     buf b = BUF_INIT;
     db_param p[64];
     int np = 0;
-    buf_puts(&b, "SELECT COUNT(DISTINCT s.id)");
+    count_open(&b, q, true);
     near_where(&b, q, box, n, p, &np, a);
+    count_close(&b, q, p, &np);
     db_result r;
     wt_status st = db_query(c, a, &r, buf_str(&b), p, (size_t)np);
     buf_free(&b);
@@ -895,8 +971,10 @@ wt_status smdb_count_services(db *c, arena *a, const sm_query *q, long *n)
     buf b = BUF_INIT;
     db_param p[32];
     int np = 0;
-    buf_puts(&b, "SELECT COUNT(*) FROM sm_service s WHERE 1 = 1");
+    count_open(&b, q, false);
+    buf_puts(&b, " FROM sm_service s WHERE 1 = 1");
     service_filters(&b, q, p, &np, a);
+    count_close(&b, q, p, &np);
     db_result r;
     wt_status st = db_query(c, a, &r, buf_str(&b), p, (size_t)np);
     buf_free(&b);

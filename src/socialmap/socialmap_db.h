@@ -86,7 +86,7 @@ wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate 
  */
 wt_status smdb_near(db *c, arena *a, const sm_query *q, const sm_bbox *box, const sm_near *n, bool by_name, int limit,
                     smdb_candidate **out, int *nout);
-/* The number of services with a point within n's radius that pass q's filters. */
+/* The number of services with a point within n's radius that pass q's filters (at most q->count_upto + 1). */
 wt_status smdb_near_count(db *c, arena *a, const sm_query *q, const sm_bbox *box, const sm_near *n, long *total);
 /* Published service_at_location rows matching the request's filters, words and box; a page by id, and the count. */
 wt_status smdb_sal_list(db *c, arena *a, const smdb_search_req *s, hsds_row **out, int *n, long *total);
@@ -111,7 +111,7 @@ wt_status smdb_taxonomies(db *c, arena *a, int limit, hsds_row **out, int *n);
 /* A page of rows by name (field = value when field is not NULL), and the count of all of them. */
 wt_status smdb_list(db *c, arena *a, const hsds_resource *r, const sm_list_query *lq, const char *search_folded,
                     hsds_row **out, int *n, long *total);
-/* The number of services matching the filters of q (no words, no distance). */
+/* The number of services matching the filters of q (no words, no distance; at most q->count_upto + 1). */
 wt_status smdb_count_services(db *c, arena *a, const sm_query *q, long *n);
 /* The mean position of the locations with an address in postcode pc ("8923 AB", or "8923" for the area). */
 wt_status smdb_postcode_point(db *c, arena *a, const char *pc, double *lat, double *lon, bool *found);

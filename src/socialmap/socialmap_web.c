@@ -420,6 +420,7 @@ static void get_search(http_request *req)
     errors e;
     errors_init(&e, req->a);
     read_search(req, &in, &e);
+    in.q.count_upto = SM_COUNT_UPTO;
     sm_hit *hits = NULL;
     int n = 0;
     bool more = false;
@@ -443,7 +444,8 @@ static void get_search(http_request *req)
         bool asked = search_asked(&in.q);
         html_printf(b, "<h2 class=\"utrecht-heading-2\" id=\"resultaten\">%s</h2>",
                     asked ? _("Gevonden voorzieningen") : _("Alle voorzieningen"));
-        html_printf(b, "<p class=\"utrecht-paragraph\" role=\"status\">%ld %s%s%s.</p>", total,
+        html_printf(b, "<p class=\"utrecht-paragraph\" role=\"status\">%s%ld %s%s%s.</p>",
+                    total > SM_COUNT_UPTO ? _("Meer dan ") : "", total > SM_COUNT_UPTO ? (long)SM_COUNT_UPTO : total,
                     total == 1 ? _("voorziening") : _("voorzieningen"),
                     in.q.has_point ? _(" binnen ") : "",
                     in.q.has_point ? distance_text(req->a, in.q.km) : "");

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "../../src/access/audit.h"
+#include "../../src/core/buf.h"
 #include "../../src/core/date.h"
 #include "../../src/db/db.h"
 #include "../../src/db/migrate.h"
@@ -779,6 +780,122 @@ Test(sm_import, distance_search_keeps_the_radius_and_sorts_by_distance)
     cr_assert_eq(search(&q, &hits), 3);
     cr_assert_str_eq(hits[0].s.name, "Koffieochtend", "here (0 km) beats a better name 5 km away");
     cr_assert_str_eq(hits[1].s.name, "Schuldhulpverlening");
+}
+
+/*
+ * A street of LINE_SERVICES services, each at its own location on the meridian through (53.20, 5.80): the
+ * i-th (0-based) lies 0.01 + 0.02 * i km away, to the north when i is even, to the south when odd, so the
+ * nearest lie on both sides of the boundary between two rows of latitude (53.20 * 50 = 2660). Every service
+ * has the word "straatdienst"; service i also "uniek<i>".
+ */
+#define LINE_SERVICES 240
+#define LINE_LAT 53.20
+#define LINE_LON 5.80
+
+static double line_km(int i)
+{
+    return 0.01 + 0.02 * i;
+}
+
+static void write_line_package(const char *sub)
+{
+    buf org = BUF_INIT, svc = BUF_INIT, loc = BUF_INIT, sal = BUF_INIT;
+    buf_puts(&org, "id,name,description\n" ORG1 ",Straatorganisatie,Diensten in de straat\n");
+    buf_puts(&svc, "id,organization_id,name,description,status\n");
+    buf_puts(&loc, "id,location_type,organization_id,name,latitude,longitude\n");
+    buf_puts(&sal, "id,service_id,location_id\n");
+    for (int i = 0; i < LINE_SERVICES; i++) {
+        double dlat = line_km(i) / (6371.0088 * M_PI / 180.0) * (i % 2 ? -1 : 1);
+        buf_printf(&svc, "0b100000-0000-4000-8000-%012d," ORG1 ",Straatdienst %03d,uniek%d,active\n", i, i, i);
+        buf_printf(&loc, "0c100000-0000-4000-8000-%012d,physical," ORG1 ",Plek %d,%.7f,%.4f\n", i, i, LINE_LAT + dlat,
+                   LINE_LON);
+        buf_printf(&sal, "0e100000-0000-4000-8000-%012d,0b100000-0000-4000-8000-%012d,0c100000-0000-4000-8000-%012d\n",
+                   i, i, i);
+    }
+    write_file(sub, "organizations.csv", buf_str(&org));
+    write_file(sub, "services.csv", buf_str(&svc));
+    write_file(sub, "locations.csv", buf_str(&loc));
+    write_file(sub, "service_at_location.csv", buf_str(&sal));
+    buf_free(&org);
+    buf_free(&svc);
+    buf_free(&loc);
+    buf_free(&sal);
+}
+
+/* The services within km of the middle of the street, as the search answers, with the total and "more". */
+static int line_search(sm_query *q, double km, sm_hit **hits, long *total, bool *more)
+{
+    q->has_point = true;
+    q->lat = LINE_LAT;
+    q->lon = LINE_LON;
+    q->km = km;
+    errors e;
+    errors_init(&e, &fx.a);
+    int n = 0;
+    const char *origin;
+    cr_assert_eq(socialmap_search(&fx.ctx, q, &e, hits, &n, more, &origin, total), WT_OK);
+    return n;
+}
+
+Test(sm_import, a_wide_search_finds_the_nearest_on_both_sides_of_a_row_and_counts_up_to_a_limit)
+{
+    write_line_package("line");
+    hsds_import_result res;
+    wt_status st = import("line", false, &res);
+    cr_assert_eq(st, WT_OK, "%s: %s %ld %s %s", wt_status_name(st), res.problems ? res.problems->file : "",
+                 res.problems ? res.problems->row : 0, res.problems && res.problems->field ? res.problems->field : "",
+                 res.problems ? res.problems->message : "");
+    sm_query q;
+    sm_hit *hits;
+    long total;
+    bool more;
+    /* nearest first over 4 km: the first page is the 20 nearest, alternately north and south */
+    sm_query_init(&q);
+    int n = line_search(&q, 4, &hits, &total, &more);
+    cr_assert_eq(n, SM_PAGE);
+    for (int i = 0; i < n; i++) {
+        cr_assert_str_eq(hits[i].s.name, arena_printf(&fx.a, "Straatdienst %03d", i));
+        cr_assert_float_eq(hits[i].distance_km, line_km(i), 0.002);
+    }
+    cr_assert(more);
+    cr_assert_eq(total, 200, "0.01 + 0.02 * i <= 4 for i < 200");
+    /* the second page goes on where the first ended */
+    q.offset = SM_PAGE;
+    cr_assert_eq(line_search(&q, 4, &hits, &total, &more), SM_PAGE);
+    cr_assert_str_eq(hits[0].s.name, "Straatdienst 020");
+    /* few within a third of the radius: the whole circle is read */
+    sm_query_init(&q);
+    cr_assert_eq(line_search(&q, 0.9, &hits, &total, &more), SM_PAGE);
+    cr_assert_str_eq(hits[SM_PAGE - 1].s.name, "Straatdienst 019");
+    cr_assert(more);
+    cr_assert_eq(total, 45);
+    /* a count that stops: one over the limit says "more than" */
+    sm_query_init(&q);
+    q.count_upto = 30;
+    line_search(&q, 4, &hits, &total, &more);
+    cr_assert_eq(total, 31);
+    q.count_upto = 300;
+    line_search(&q, 4, &hits, &total, &more);
+    cr_assert_eq(total, 200);
+    /* by name over the whole circle */
+    sm_query_init(&q);
+    q.sort = "name";
+    cr_assert_eq(line_search(&q, 1, &hits, &total, &more), SM_PAGE);
+    cr_assert_str_eq(hits[0].s.name, "Straatdienst 000");
+    cr_assert_str_eq(hits[SM_PAGE - 1].s.name, "Straatdienst 019");
+    cr_assert_eq(total, 50);
+    /* a frequent word (more postings than a search reads one by one) and a rare one: the same answers */
+    sm_query_init(&q);
+    q.q = "straatdienst";
+    cr_assert_eq(line_search(&q, 0.5, &hits, &total, &more), SM_PAGE);
+    cr_assert_eq(total, 25);
+    cr_assert_str_eq(hits[0].s.name, "Straatdienst 000");
+    sm_query_init(&q);
+    q.q = "uniek7";
+    cr_assert_eq(line_search(&q, 0.5, &hits, &total, &more), 1);
+    cr_assert_str_eq(hits[0].s.name, "Straatdienst 007");
+    q.q = "uniek30";
+    cr_assert_eq(line_search(&q, 0.5, &hits, &total, &more), 0, "0.61 km away");
 }
 
 Test(sm_import, distance_from_a_household_checks_access_and_logs_the_read)
