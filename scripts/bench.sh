@@ -21,6 +21,10 @@
 #
 #   SIZES="10000 1000000" BACKENDS="sqlite postgresql" DURATION=8 CONNS=64 sh scripts/bench.sh  (the defaults)
 #
+# ONLY=pages measures the pages only (no import rates, network or social map); KEEP=DIR keeps the SQLite
+# databases as DIR/bench-SIZE.db and uses one that is there as it is (the city of 1,000,000 residents takes
+# minutes to generate), e.g. ONLY=pages KEEP=/tmp BACKENDS=sqlite sh scripts/bench.sh
+#
 # PostgreSQL runs in a private server (scripts/pg-test.sh) with durable settings
 # (fsync and synchronous_commit on, as in production).
 set -eu
@@ -33,6 +37,8 @@ CONNS=${CONNS:-64}
 SM_SERVICES=${SM_SERVICES:-20000}
 NEEDS=${NEEDS:-200}
 THREADS=${THREADS:-$(nproc)}
+ONLY=${ONLY:-}
+KEEP=${KEEP:-}
 
 case " $BACKENDS " in
 *" postgresql "*)
@@ -55,7 +61,7 @@ seconds() { date +%s.%N; }
 
 database() { # BACKEND SIZE -> a new, empty database
   if [ "$1" = sqlite ]; then
-    echo "$dir/bench-$2.db"
+    case $2 in *[!0-9]*) echo "$dir/bench-$2.db" ;; *) echo "${KEEP:-$dir}/bench-$2.db" ;; esac
   else
     psql -X -q -d "$WIJKTEAM_TEST_PG" -c "DROP DATABASE IF EXISTS bench_$2" -c "CREATE DATABASE bench_$2"
     echo "${WIJKTEAM_TEST_PG%/*}/bench_$2"
@@ -84,17 +90,29 @@ server_ticks() { # PID -> CPU clock ticks of the server so far (and of PostgreSQ
 }
 
 # --- bulk import -------------------------------------------------------------
+[ "$ONLY" = pages ] || {
 cc -O2 -o "$dir/bench-insert" scripts/bench-insert.c -lsqlite3
 raw=$("$dir/bench-insert" "$dir/raw.db" 1000000)
 echo "SQLite raw insert rate (scripts/bench-insert.c, 1,000,000 rows): $raw rows/s"
 echo
+}
 
 bench_size() { # BACKEND SIZE
   backend=$1 size=$2
   db=$(database "$backend" "$size")
-  t0=$(seconds)
-  WIJKTEAM_LOG=warn $BIN demo --db "$db" --residents "$size" >/dev/null 2>&1
-  gen=$(echo "$(seconds) - $t0" | bc -l)
+  if [ "$backend" = sqlite ] && [ -n "$KEEP" ] && [ -s "$db" ]; then
+    echo "sqlite $size residents: the kept database $db"
+  else
+    t0=$(seconds)
+    WIJKTEAM_LOG=warn $BIN demo --db "$db" --residents "$size" >/dev/null 2>&1
+    gen=$(echo "$(seconds) - $t0" | bc -l)
+    [ "$ONLY" = pages ] || bench_import
+  fi
+  [ "$ONLY" = pages ] || bench_network
+  bench_pages
+}
+
+bench_import() { # the rates of the generator and of migrate ($backend, $size, $db, $gen of bench_size)
   # The rows the generator wrote, counted by a copy to SQLite (which also measures migrate's rate).
   copy=$dir/copy-$backend-$size.db
   out=$($BIN migrate --from "$db" --to "sqlite:$copy" 2>/dev/null | tail -1)
@@ -112,12 +130,15 @@ bench_size() { # BACKEND SIZE
     psql -X -q -d "$WIJKTEAM_TEST_PG" -c "DROP DATABASE bench_${size}_m"
   fi
   rm -f "$copy"
+}
 
-  # The neighbourhood network: one match proposal, the figures of a team (scripts/bench-network.c).
+bench_network() { # the neighbourhood network: one match proposal, the figures of a team (scripts/bench-network.c)
   $B/bench-network "$db" "$NEEDS" >"$dir/network" || { cat "$dir/network"; echo "bench: network failed"; exit 1; }
   grep -v '^network|' "$dir/network" | sed "s/^network /network $backend /"
   grep '^network|' "$dir/network" | sed "s/^network|[0-9]*|/network|$backend|$size|/" >>"$results"
+}
 
+bench_pages() { # the pages of the city in $db under wrk
   port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
   base=http://127.0.0.1:$port
   WIJKTEAM_LOG=warn $BIN serve --db "$db" --listen "127.0.0.1:$port" --threads "$THREADS" --bench &
@@ -158,7 +179,7 @@ bench_size() { # BACKEND SIZE
   printf '%-10s %9s  peak server memory: %d MB (VmHWM)\n\n' "$backend" "$size" "$((rss / 1024))"
   echo "memory|$backend|$size|$((rss / 1024))" >>"$results"
   kill $pid; wait $pid 2>/dev/null || true; pid=""
-  [ "$backend" = sqlite ] && rm -f "$db" "$db-wal" "$db-shm"
+  [ "$backend" = sqlite ] && [ -z "$KEEP" ] && rm -f "$db" "$db-wal" "$db-shm"
   [ "$backend" = postgresql ] && psql -X -q -d "$WIJKTEAM_TEST_PG" -c "DROP DATABASE bench_$size WITH (FORCE)"
   return 0
 }
@@ -235,7 +256,7 @@ bench_socialmap() { # BACKEND
 for backend in $BACKENDS; do
   for size in $SIZES; do bench_size "$backend" "$size"; done
 done
-for backend in $BACKENDS; do bench_socialmap "$backend"; done
+[ "$ONLY" = pages ] || for backend in $BACKENDS; do bench_socialmap "$backend"; done
 
 # --- latency growth ------------------------------------------------------------
 small=$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -1)
