@@ -154,11 +154,15 @@ wt_status referral_db_waiting(db *c, arena *a, int64_t user_id, int64_t team_id,
     db_result r;
     *out = NULL;
     *n = 0;
+    /* The worker's open cases first, then the waiting referrals of each (referral_status: status, case_id).
+       CROSS JOIN keeps that order in SQLite, whose planner, without fresh statistics, would otherwise read the
+       waiting referrals of the whole city and keep the worker's; PostgreSQL plans it as an inner join. */
     wt_status st = db_query(c, a, &r,
                             "SELECT r.id, r.case_id, c.household_id, h.name, r.kind, r.organisation, s.\"name\","
-                            " r.urgency, r.sent_on FROM cases c JOIN referral r ON r.case_id = c.id"
+                            " r.urgency, r.sent_on FROM cases c CROSS JOIN referral r"
                             " JOIN household h ON h.id = c.household_id LEFT JOIN sm_service s ON s.id = r.service_id"
-                            " WHERE c.coordinator_id = ? AND c.team_id = ? AND c.status = 'open' AND r.status = 'sent'"
+                            " WHERE r.case_id = c.id AND c.coordinator_id = ? AND c.team_id = ? AND c.status = 'open'"
+                            " AND r.status = 'sent'"
                             " ORDER BY r.sent_on, r.id LIMIT ?",
                             DB_ARGS(DB_I(user_id), DB_I(team_id), DB_I(limit)));
     if (st != WT_OK || r.nrows == 0)
