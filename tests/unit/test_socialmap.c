@@ -785,8 +785,8 @@ Test(sm_import, distance_search_keeps_the_radius_and_sorts_by_distance)
 /*
  * A street of LINE_SERVICES services, each at its own location on the meridian through (53.20, 5.80): the
  * i-th (0-based) lies 0.01 + 0.02 * i km away, to the north when i is even, to the south when odd, so the
- * nearest lie on both sides of the boundary between two rows of latitude (53.20 * 50 = 2660). Every service
- * has the word "straatdienst"; service i also "uniek<i>".
+ * nearest lie on both sides of the boundary between two rows of latitude (53.20 * 50 = 2660). Service i is
+ * called "Straatdienst <239 - i>" (the farthest first by name), has the word "straatdienst" and also "uniek<i>".
  */
 #define LINE_SERVICES 240
 #define LINE_LAT 53.20
@@ -795,6 +795,11 @@ Test(sm_import, distance_search_keeps_the_radius_and_sorts_by_distance)
 static double line_km(int i)
 {
     return 0.01 + 0.02 * i;
+}
+
+static const char *line_name(int i)
+{
+    return arena_printf(&fx.a, "Straatdienst %03d", LINE_SERVICES - 1 - i);
 }
 
 static void write_line_package(const char *sub)
@@ -806,7 +811,7 @@ static void write_line_package(const char *sub)
     buf_puts(&sal, "id,service_id,location_id\n");
     for (int i = 0; i < LINE_SERVICES; i++) {
         double dlat = line_km(i) / (6371.0088 * M_PI / 180.0) * (i % 2 ? -1 : 1);
-        buf_printf(&svc, "0b100000-0000-4000-8000-%012d," ORG1 ",Straatdienst %03d,uniek%d,active\n", i, i, i);
+        buf_printf(&svc, "0b100000-0000-4000-8000-%012d," ORG1 ",%s,uniek%d,active\n", i, line_name(i), i);
         buf_printf(&loc, "0c100000-0000-4000-8000-%012d,physical," ORG1 ",Plek %d,%.7f,%.4f\n", i, i, LINE_LAT + dlat,
                    LINE_LON);
         buf_printf(&sal, "0e100000-0000-4000-8000-%012d,0b100000-0000-4000-8000-%012d,0c100000-0000-4000-8000-%012d\n",
@@ -854,7 +859,7 @@ Test(sm_import, a_wide_search_finds_the_nearest_on_both_sides_of_a_row_and_count
     int n = line_search(&q, 4, &hits, &total, &more);
     cr_assert_eq(n, SM_PAGE);
     for (int i = 0; i < n; i++) {
-        cr_assert_str_eq(hits[i].s.name, arena_printf(&fx.a, "Straatdienst %03d", i));
+        cr_assert_str_eq(hits[i].s.name, line_name(i));
         cr_assert_float_eq(hits[i].distance_km, line_km(i), 0.002);
     }
     cr_assert(more);
@@ -862,11 +867,11 @@ Test(sm_import, a_wide_search_finds_the_nearest_on_both_sides_of_a_row_and_count
     /* the second page goes on where the first ended */
     q.offset = SM_PAGE;
     cr_assert_eq(line_search(&q, 4, &hits, &total, &more), SM_PAGE);
-    cr_assert_str_eq(hits[0].s.name, "Straatdienst 020");
+    cr_assert_str_eq(hits[0].s.name, line_name(SM_PAGE));
     /* few within a third of the radius: the whole circle is read */
     sm_query_init(&q);
     cr_assert_eq(line_search(&q, 0.9, &hits, &total, &more), SM_PAGE);
-    cr_assert_str_eq(hits[SM_PAGE - 1].s.name, "Straatdienst 019");
+    cr_assert_str_eq(hits[SM_PAGE - 1].s.name, line_name(SM_PAGE - 1));
     cr_assert(more);
     cr_assert_eq(total, 45);
     /* a count that stops: one over the limit says "more than" */
@@ -877,23 +882,38 @@ Test(sm_import, a_wide_search_finds_the_nearest_on_both_sides_of_a_row_and_count
     q.count_upto = 300;
     line_search(&q, 4, &hits, &total, &more);
     cr_assert_eq(total, 200);
-    /* by name over the whole circle */
+    /* by name in a small circle: the circle sorted (i < 50 are within 1 km: names 190 to 239) */
     sm_query_init(&q);
     q.sort = "name";
     cr_assert_eq(line_search(&q, 1, &hits, &total, &more), SM_PAGE);
-    cr_assert_str_eq(hits[0].s.name, "Straatdienst 000");
-    cr_assert_str_eq(hits[SM_PAGE - 1].s.name, "Straatdienst 019");
+    cr_assert_str_eq(hits[0].s.name, "Straatdienst 190");
+    cr_assert_str_eq(hits[SM_PAGE - 1].s.name, "Straatdienst 209");
     cr_assert_eq(total, 50);
+    /* by name in a crowded circle (225 within 4.5 km, names 015 to 239; the first names lie outside) */
+    q.limit = 5;
+    q.count_upto = SM_COUNT_UPTO;
+    cr_assert_eq(line_search(&q, 4.5, &hits, &total, &more), 5);
+    for (int i = 0; i < 5; i++)
+        cr_assert_str_eq(hits[i].s.name, arena_printf(&fx.a, "Straatdienst %03d", 15 + i));
+    cr_assert(more);
+    cr_assert_eq(total, SM_COUNT_UPTO + 1);
+    q.offset = 200;
+    cr_assert_eq(line_search(&q, 4.5, &hits, &total, &more), 5);
+    cr_assert_str_eq(hits[0].s.name, "Straatdienst 215");
+    cr_assert(more);
+    q.count_upto = 0;
+    line_search(&q, 4.5, &hits, &total, &more);
+    cr_assert_eq(total, 225);
     /* a frequent word (more postings than a search reads one by one) and a rare one: the same answers */
     sm_query_init(&q);
     q.q = "straatdienst";
     cr_assert_eq(line_search(&q, 0.5, &hits, &total, &more), SM_PAGE);
     cr_assert_eq(total, 25);
-    cr_assert_str_eq(hits[0].s.name, "Straatdienst 000");
+    cr_assert_str_eq(hits[0].s.name, line_name(0));
     sm_query_init(&q);
     q.q = "uniek7";
     cr_assert_eq(line_search(&q, 0.5, &hits, &total, &more), 1);
-    cr_assert_str_eq(hits[0].s.name, "Straatdienst 007");
+    cr_assert_str_eq(hits[0].s.name, line_name(7));
     q.q = "uniek30";
     cr_assert_eq(line_search(&q, 0.5, &hits, &total, &more), 0, "0.61 km away");
 }
