@@ -1255,34 +1255,39 @@ static wt_status near_services(wt_ctx *ctx, const sm_query *q, double km, bool b
 
 /*
  * A distance search without words ("within 2 km of this household"): the database orders and counts the
- * points by sm_near_d2 and hands over one page, so the time does not grow with the services in the circle.
- * Nearest first, it looks within a third of the distance first (a ninth of the area) and in the whole circle
- * only when that holds less than a page: what lies within the smaller circle is nearer than anything outside it.
+ * points by sm_near_d2 and hands over one page. Nearest first in a crowded circle (more than SM_COUNT_UPTO
+ * services, or not counted), it looks within an eighth of the distance first and doubles it until it has a
+ * page: what lies within a smaller circle is nearer than anything outside it, so the time grows with the page.
  */
 static wt_status search_near(wt_ctx *ctx, const sm_query *q, const sm_bbox *box, sm_hit **out, int *n, bool *more,
                              long *total)
 {
     bool by_name = q->sort && strcmp(q->sort, "name") == 0;
     int want = q->offset + q->limit + 1;
-    const smdb_candidate **kept;
+    sm_near nr = sm_near_around(q->lat, q->lon, q->km);
+    long crowded = SM_COUNT_UPTO + 1; /* without a count: as if crowded */
+    wt_status st = total ? smdb_near_count(ctx->db, ctx->a, q, box, &nr, &crowded) : WT_OK;
+    const smdb_candidate **kept = NULL;
     int k = 0;
-    wt_status st = near_services(ctx, q, by_name ? q->km : q->km / 3, by_name, want, &kept, &k);
-    if (st == WT_OK && k < want && !by_name)
-        st = near_services(ctx, q, q->km, by_name, want, &kept, &k);
+    bool crowd = crowded > SM_COUNT_UPTO || (q->count_upto > 0 && crowded > q->count_upto);
+    double km = by_name || !crowd ? q->km : q->km / 8;
+    for (; st == WT_OK; km *= 2) {
+        st = near_services(ctx, q, km < q->km ? km : q->km, by_name, want, &kept, &k);
+        if (k >= want || km >= q->km)
+            break;
+    }
     if (st != WT_OK)
         return st;
     *more = k > q->offset + q->limit;
     int take = k - q->offset;
     take = take < 0 ? 0 : take > q->limit ? q->limit : take;
     *out = arena_alloc(ctx->a, sizeof(sm_hit) * (size_t)(take ? take : 1));
-    double *km = arena_alloc(ctx->a, sizeof(double) * (size_t)(take ? take : 1));
+    double *dist = arena_alloc(ctx->a, sizeof(double) * (size_t)(take ? take : 1));
     for (int i = 0; i < take; i++)
-        km[i] = sm_distance_km(q->lat, q->lon, kept[q->offset + i]->lat, kept[q->offset + i]->lon);
-    st = fill_hits(ctx, kept + q->offset, km, take, *out);
-    if (st == WT_OK && total) {
-        sm_near nr = sm_near_around(q->lat, q->lon, q->km);
-        st = smdb_near_count(ctx->db, ctx->a, q, box, &nr, total);
-    }
+        dist[i] = sm_distance_km(q->lat, q->lon, kept[q->offset + i]->lat, kept[q->offset + i]->lon);
+    st = fill_hits(ctx, kept + q->offset, dist, take, *out);
+    if (total)
+        *total = crowded;
     *n = st == WT_OK ? take : 0;
     return st;
 }

@@ -344,8 +344,8 @@ wt_status smdb_locations_by_ids(db *c, arena *a, const char *const *ids, int n, 
 
 wt_status smdb_analyze(db *c)
 {
-    static const char *const tables[] = {"sm_service", "sm_service_point", "sm_service_word", "sm_location",
-                                         "sm_service_at_location", "sm_address"};
+    static const char *const tables[] = {"sm_service", "sm_service_point", "sm_service_word", "sm_service_word_point",
+                                         "sm_location", "sm_service_at_location", "sm_address"};
     wt_status st = WT_OK;
     for (size_t i = 0; st == WT_OK && i < sizeof tables / sizeof tables[0]; i++) {
         char sql[64];
@@ -373,7 +373,9 @@ wt_status smdb_service_set_internal(db *c, const char *id, bool published, const
 
 wt_status smdb_service_points(db *c, const char *id)
 {
-    wt_status st = db_exec(c, "DELETE FROM sm_service_point WHERE id = ?", DB_ARGS(DB_T(id)));
+    wt_status st = db_exec(c, "DELETE FROM sm_service_word_point WHERE service_id = ?", DB_ARGS(DB_T(id)));
+    if (st == WT_OK)
+        st = db_exec(c, "DELETE FROM sm_service_point WHERE id = ?", DB_ARGS(DB_T(id)));
     if (st == WT_OK)
         st = db_exec(c,
                      "INSERT INTO sm_service_point (id, location_id, latitude, longitude, organization_id, status, published,"
@@ -385,6 +387,12 @@ wt_status smdb_service_points(db *c, const char *id)
                      " FROM sm_service s JOIN sm_service_at_location sal ON sal.service_id = s.id"
                      " JOIN sm_location l ON l.id = sal.location_id"
                      " WHERE s.id = ? AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL",
+                     DB_ARGS(DB_T(id)));
+    if (st == WT_OK)
+        st = db_exec(c,
+                     "INSERT INTO sm_service_word_point (lat_row, word, longitude, latitude, service_id, location_id)"
+                     " SELECT DISTINCT p.lat_row, w.word, p.longitude, p.latitude, p.id, p.location_id"
+                     " FROM sm_service_point p JOIN sm_service_word w ON w.service_id = p.id WHERE p.id = ?",
                      DB_ARGS(DB_T(id)));
     return st;
 }
@@ -574,23 +582,40 @@ static void word_scores(buf *b, const smdb_search_req *s, db_param *p, int *np, 
 /* The most rows of latitude a box asks for one by one; a taller box reads the range of its rows. */
 #define SMDB_ROWS_MAX 12
 
-/* The points of sm_service_point (alias s) in a box: its rows of latitude, in each the range of longitudes. */
-static void box_where(buf *b, const sm_bbox *box, db_param *p, int *np)
+/* The rows of latitude of a box, or -1 when they are more than SMDB_ROWS_MAX. */
+static long box_rows(const sm_bbox *box, long *first)
 {
-    long first = (long)floor(box->min_lat / SM_ROW_DEGREES), last = (long)floor(box->max_lat / SM_ROW_DEGREES);
-    if (last - first + 1 > SMDB_ROWS_MAX) {
-        buf_puts(b, "s.lat_row BETWEEN ? AND ?");
+    *first = (long)floor(box->min_lat / SM_ROW_DEGREES);
+    long n = (long)floor(box->max_lat / SM_ROW_DEGREES) - *first + 1;
+    return n > SMDB_ROWS_MAX ? -1 : n;
+}
+
+/*
+ * The points of alias (sm_service_point or sm_service_word_point) in a box: its rows of latitude, then
+ * more_range with its parameters more[0..n_more) (the range of a word: the index reads it in each row), then
+ * the range of longitudes.
+ */
+static void box_where(buf *b, const char *alias, const sm_bbox *box, const char *more_range, const db_param *more,
+                      int n_more, db_param *p, int *np)
+{
+    long first, n = box_rows(box, &first);
+    if (n < 0) {
+        buf_printf(b, "%s.lat_row BETWEEN ? AND ?", alias);
         p[(*np)++] = DB_I(first);
-        p[(*np)++] = DB_I(last);
+        p[(*np)++] = DB_I((long)floor(box->max_lat / SM_ROW_DEGREES));
     } else {
-        buf_puts(b, "s.lat_row IN (");
-        for (long row = first; row <= last; row++) {
+        buf_printf(b, "%s.lat_row IN (", alias);
+        for (long row = first; row < first + n; row++) {
             buf_puts(b, row == first ? "?" : ", ?");
             p[(*np)++] = DB_I(row);
         }
         buf_puts(b, ")");
     }
-    buf_puts(b, " AND s.longitude BETWEEN ? AND ? AND s.latitude BETWEEN ? AND ?");
+    if (more_range)
+        buf_puts(b, more_range);
+    for (int i = 0; i < n_more; i++)
+        p[(*np)++] = more[i];
+    buf_printf(b, " AND %s.longitude BETWEEN ? AND ? AND %s.latitude BETWEEN ? AND ?", alias, alias);
     p[(*np)++] = DB_R(box->min_lon);
     p[(*np)++] = DB_R(box->max_lon);
     p[(*np)++] = DB_R(box->min_lat);
@@ -635,13 +660,25 @@ wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate 
     db_param p[64];
     int np = 0;
     int word_col;
-    if (s->box && !s->q->modified_after) {
+    if (s->box && !s->q->modified_after && s->n_words > 0 && frequent && box_rows(s->box, &(long){0}) > 0) {
+        /* A frequent word near a point: the word's points in the rows of the box, then their services' filters. */
+        int longest = longest_word(s);
+        buf_puts(&b, "SELECT DISTINCT s.id, s.latitude, s.longitude, NULL, s.location_id, s.name_folded");
+        word_scores(&b, s, p, &np, a);
+        buf_puts(&b, " FROM sm_service_word_point wp CROSS JOIN sm_service_point s WHERE ");
+        db_param word[] = {DB_T(s->words[longest]), DB_T(prefix_end(a, s->words[longest]))};
+        box_where(&b, "wp", s->box, " AND wp.word >= ? AND wp.word < ?", word, 2, p, &np);
+        buf_puts(&b, " AND s.id = wp.service_id AND s.location_id = wp.location_id");
+        service_filters(&b, s->q, p, &np, a);
+        buf_puts(&b, " LIMIT 20000");
+        word_col = 6;
+    } else if (s->box && !s->q->modified_after) {
         /* Distance: the covering index of the points in the bounding box answers it (sm_service_point has the
            column names of sm_service, so the service filters apply as they are). */
         buf_puts(&b, "SELECT s.id, s.latitude, s.longitude, NULL, s.location_id, s.name_folded");
         word_scores(&b, s, p, &np, a);
         buf_puts(&b, " FROM sm_service_point s WHERE ");
-        box_where(&b, s->box, p, &np);
+        box_where(&b, "s", s->box, NULL, NULL, 0, p, &np);
         if (s->n_words > 0) { /* only the points of services with the longest word: its postings are read once */
             int longest = longest_word(s);
             /* (s.id || '') keeps the database from reading the points through the postings */
@@ -731,7 +768,7 @@ static void near_where(buf *b, const sm_query *q, const sm_bbox *box, const sm_n
                        arena *a)
 {
     buf_puts(b, " FROM sm_service_point s WHERE ");
-    box_where(b, box, p, np);
+    box_where(b, "s", box, NULL, NULL, 0, p, np);
     buf_puts(b, " AND ");
     near_d2(b, n, p, np);
     buf_puts(b, " <= ?");

@@ -874,6 +874,21 @@ Test(sm_import, a_wide_search_finds_the_nearest_on_both_sides_of_a_row_and_count
     cr_assert_str_eq(hits[SM_PAGE - 1].s.name, line_name(SM_PAGE - 1));
     cr_assert(more);
     cr_assert_eq(total, 45);
+    /* crowded (225 within 4.5 km): the nearest first from a circle of an eighth of it, widened as needed */
+    sm_query_init(&q);
+    q.count_upto = SM_COUNT_UPTO;
+    cr_assert_eq(line_search(&q, 4.5, &hits, &total, &more), SM_PAGE);
+    for (int i = 0; i < SM_PAGE; i++)
+        cr_assert_str_eq(hits[i].s.name, line_name(i));
+    cr_assert_eq(total, SM_COUNT_UPTO + 1);
+    q.offset = 100;
+    cr_assert_eq(line_search(&q, 4.5, &hits, &total, &more), SM_PAGE);
+    cr_assert_str_eq(hits[0].s.name, line_name(100));
+    cr_assert(more);
+    sm_query_init(&q); /* not counted: widened from an eighth up to the whole circle (15 within 0.3 km) */
+    cr_assert_eq(line_search(&q, 0.3, &hits, NULL, &more), 15);
+    cr_assert_str_eq(hits[14].s.name, line_name(14));
+    cr_assert_not(more);
     /* a count that stops: one over the limit says "more than" */
     sm_query_init(&q);
     q.count_upto = 30;
