@@ -17,11 +17,13 @@
 #   import      rows per second of the demo generator and of wijkteam migrate, as a
 #               ratio to SQLite's raw insert rate (scripts/bench-insert.c);
 #   social map  distance search over a map of SM_SERVICES (20,000) services, each
-#               search as a ratio of its median latency to the plain service page.
+#               search as a ratio of its median latency, its CPU time and its instructions
+#               (callgrind, IR_REQUESTS requests) to those of the plain service page.
 #
 #   SIZES="10000 1000000" BACKENDS="sqlite postgresql" DURATION=8 CONNS=64 sh scripts/bench.sh  (the defaults)
 #
-# ONLY=pages measures the pages only (no import rates, network or social map); KEEP=DIR keeps the SQLite
+# ONLY=pages measures the pages only (no import rates, network or social map), ONLY=socialmap the social map
+# only; KEEP=DIR keeps the SQLite
 # databases as DIR/bench-SIZE.db and uses one that is there as it is (the city of 1,000,000 residents takes
 # minutes to generate), e.g. ONLY=pages KEEP=/tmp BACKENDS=sqlite sh scripts/bench.sh
 #
@@ -35,6 +37,7 @@ BACKENDS=${BACKENDS:-sqlite postgresql}
 DURATION=${DURATION:-8}
 CONNS=${CONNS:-64}
 SM_SERVICES=${SM_SERVICES:-20000}
+IR_REQUESTS=${IR_REQUESTS:-20}
 NEEDS=${NEEDS:-200}
 THREADS=${THREADS:-$(nproc)}
 ONLY=${ONLY:-}
@@ -90,7 +93,7 @@ server_ticks() { # PID -> CPU clock ticks of the server so far (and of PostgreSQ
 }
 
 # --- bulk import -------------------------------------------------------------
-[ "$ONLY" = pages ] || {
+[ -n "$ONLY" ] || {
 cc -O2 -o "$dir/bench-insert" scripts/bench-insert.c -lsqlite3
 raw=$("$dir/bench-insert" "$dir/raw.db" 1000000)
 echo "SQLite raw insert rate (scripts/bench-insert.c, 1,000,000 rows): $raw rows/s"
@@ -198,6 +201,36 @@ latency_cpu() { # URL HEADER PID -> "median-ms cpu-ms-per-request" with one conn
     END { printf "%.3f %.3f\n", ms, n ? ticks * 1000 / hz / n : 0 }' "$dir/wrk"
 }
 
+# The same pages counted in instructions (valgrind's callgrind), which do not depend on what else the
+# machine does: IR_REQUESTS warm requests of each page on a server of one thread under callgrind, per request,
+# as a ratio to the service page. Uses $pages, $svc, $cookie and $bearer of bench_socialmap.
+instructions_socialmap() { # BACKEND DB
+  command -v valgrind >/dev/null || { echo "(no valgrind: no instruction counts)"; return 0; }
+  port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+  base=http://127.0.0.1:$port
+  WIJKTEAM_LOG=warn valgrind --tool=callgrind --callgrind-out-file="$dir/cg.%p" $BIN serve --db "$2" \
+    --listen "127.0.0.1:$port" --threads 1 >/dev/null 2>&1 &
+  pid=$!
+  for i in $(seq 300); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.2; done
+  printf '\n%-10s %-32s %16s %6s\n' backend "page (map of $SM_SERVICES services)" "instructions" ratio
+  service_ir=""
+  { echo "service page|/socialmap/services/$svc"; echo "$pages"; } | while IFS= read -r spec; do
+    label=${spec%%|*} path=${spec#*|}
+    header="Cookie: $cookie"
+    case $path in /api/*) header=$bearer ;; esac
+    for i in 1 2 3; do curl -s -o /dev/null -H "$header" "$base$path"; done
+    callgrind_control -z $pid >/dev/null 2>&1
+    for i in $(seq "$IR_REQUESTS"); do curl -s -o /dev/null -H "$header" "$base$path"; done
+    callgrind_control -d $pid >/dev/null 2>&1
+    sleep 0.3
+    ir=$(grep -h '^summary:' $(ls -t "$dir"/cg.$pid.* | head -1) | awk -v n="$IR_REQUESTS" '{ printf "%d", $2 / n }')
+    service_ir=${service_ir:-$ir}
+    printf '%-10s %-32s %16s %6.1f\n' "$backend" "$label" "$ir" "$(echo "$ir / $service_ir" | bc -l)"
+  done
+  kill $pid; wait $pid 2>/dev/null || true; pid=""
+  rm -f "$dir"/cg.*
+}
+
 # --- the social map: distance search over SM_SERVICES services ---------------
 # A map of a region (scripts/bench-socialmap.mjs, imported with `wijkteam socialmap import`), searched
 # "within 2 km of this household" with and without filters and words; each page as a ratio of its median
@@ -228,11 +261,15 @@ bench_socialmap() { # BACKEND
   [ -n "$hh" ] && [ -n "$svc" ] || { echo "bench: no household or service near it"; exit 1; }
   printf '\n%-10s %-32s %5s %9s %10s %6s %8s %8s %6s\n' backend "page (map of $SM_SERVICES services)" hits "median ms" \
     "service ms" ratio "cpu ms" "service" ratio
-  for spec in "map, first page|/socialmap" "within 2 km of a household|/socialmap?household=$hh&km=2" \
-              "money, free, within 2 km|/socialmap?household=$hh&km=2&domain=money&free=1" \
-              "within 10 km, by name|/socialmap?household=$hh&km=10&sort=name" \
-              "words within 5 km|/socialmap?household=$hh&km=5&q=schuldhulp" \
-              "API: within 2 km|/api/v1/services?household=$hh&km=2"; do
+  pages="map, first page|/socialmap
+within 2 km of a household|/socialmap?household=$hh&km=2
+money, free, within 2 km|/socialmap?household=$hh&km=2&domain=money&free=1
+within 10 km, nearest first|/socialmap?household=$hh&km=10
+within 10 km, by name|/socialmap?household=$hh&km=10&sort=name
+words within 5 km|/socialmap?household=$hh&km=5&q=schuldhulp
+words within 10 km|/socialmap?household=$hh&km=10&q=schuldhulp
+API: within 2 km|/api/v1/services?household=$hh&km=2"
+  echo "$pages" | while IFS= read -r spec; do
     label=${spec%%|*} path=${spec#*|}
     header="Cookie: $cookie"
     case $path in /api/*) header=$bearer ;; esac
@@ -246,6 +283,7 @@ bench_socialmap() { # BACKEND
       "$(echo "$1 / $plain" | bc -l)" "$2" "$plain_cpu" "$(echo "$2 / $plain_cpu" | bc -l)"
   done
   kill $pid; wait $pid 2>/dev/null || true; pid=""
+  instructions_socialmap "$backend" "$db"
   [ "$backend" = sqlite ] && rm -f "$db" "$db-wal" "$db-shm"
   [ "$backend" = postgresql ] && psql -X -q -d "$WIJKTEAM_TEST_PG" -c "DROP DATABASE bench_socialmap WITH (FORCE)"
   rm -rf "$dir/sm"
@@ -253,7 +291,7 @@ bench_socialmap() { # BACKEND
   return 0
 }
 
-for backend in $BACKENDS; do
+[ "$ONLY" = socialmap ] || for backend in $BACKENDS; do
   for size in $SIZES; do bench_size "$backend" "$size"; done
 done
 [ "$ONLY" = pages ] || for backend in $BACKENDS; do bench_socialmap "$backend"; done
@@ -261,7 +299,7 @@ done
 # --- latency growth ------------------------------------------------------------
 small=$(echo "$SIZES" | tr ' ' '\n' | sort -n | head -1)
 large=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
-if [ "$small" != "$large" ]; then
+if [ "$small" != "$large" ] && [ "$ONLY" != socialmap ]; then
   echo "growth from $small to $large residents (target: at most 1.5x), and the throughput ratios (target: at least 0.5)"
   printf '  %-10s %-15s %9s %9s %6s   %8s %8s %6s   %6s %6s\n' backend page "ms" "ms" growth "CPU ms" "CPU ms" growth ratio ratio
   for backend in $BACKENDS; do
