@@ -187,14 +187,10 @@ bench_pages() { # the pages of the city in $db under wrk
   return 0
 }
 
-cpu_ticks() { # PID -> utime + stime of the process, in clock ticks
-  awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
-}
-
-latency_cpu() { # URL HEADER PID -> "median-ms cpu-ms-per-request" with one connection
-  t0=$(cpu_ticks "$3")
+latency_cpu() { # URL HEADER PID -> "median-ms cpu-ms-per-request" with one connection (server and PostgreSQL)
+  t0=$(server_ticks "$3")
   wrk -t1 -c1 -d3s --latency -H "$2" "$1" >"$dir/wrk"
-  t1=$(cpu_ticks "$3")
+  t1=$(server_ticks "$3")
   awk -v ticks=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '
     $1 == "50%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v); ms = u == "us" ? v / 1000 : u == "s" ? v * 1000 : v }
     / requests in / { n = $1 }
