@@ -23,7 +23,7 @@
 #   SIZES="10000 1000000" BACKENDS="sqlite postgresql" DURATION=8 CONNS=64 sh scripts/bench.sh  (the defaults)
 #
 # ONLY=pages measures the pages only (no import rates, network or social map), ONLY=socialmap the social map
-# only; KEEP=DIR keeps the SQLite
+# only; KEEP=DIR (PostgreSQL: the same cities, copied from there by wijkteam migrate) keeps the SQLite
 # databases as DIR/bench-SIZE.db and uses one that is there as it is (the city of 1,000,000 residents takes
 # minutes to generate), e.g. ONLY=pages KEEP=/tmp BACKENDS=sqlite sh scripts/bench.sh
 #
@@ -103,8 +103,13 @@ echo
 bench_size() { # BACKEND SIZE
   backend=$1 size=$2
   db=$(database "$backend" "$size")
+  kept=${KEEP:+$KEEP/bench-$size.db}
   if [ "$backend" = sqlite ] && [ -n "$KEEP" ] && [ -s "$db" ]; then
     echo "sqlite $size residents: the kept database $db"
+  elif [ "$backend" = postgresql ] && [ -n "$kept" ] && [ -s "$kept" ]; then
+    echo "postgresql $size residents: the kept SQLite city $kept, copied by wijkteam migrate"
+    $BIN migrate --from "sqlite:$kept" --to "$db" >/dev/null 2>&1
+    psql -X -q -d "$db" -c ANALYZE
   else
     t0=$(seconds)
     WIJKTEAM_LOG=warn $BIN demo --db "$db" --residents "$size" >/dev/null 2>&1

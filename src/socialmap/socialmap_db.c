@@ -661,9 +661,10 @@ wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate 
     int np = 0;
     int word_col;
     if (s->box && !s->q->modified_after && s->n_words > 0 && frequent && box_rows(s->box, &(long){0}) > 0) {
-        /* A frequent word near a point: the word's points in the rows of the box, then their services' filters. */
+        /* A frequent word near a point: the word's points in the rows of the box, then their services' filters
+           (a point comes once per word with the prefix: the ranking keeps one row per service). */
         int longest = longest_word(s);
-        buf_puts(&b, "SELECT DISTINCT s.id, s.latitude, s.longitude, NULL, s.location_id, s.name_folded");
+        buf_puts(&b, "SELECT s.id, s.latitude, s.longitude, NULL, s.location_id, s.name_folded");
         word_scores(&b, s, p, &np, a);
         buf_puts(&b, " FROM sm_service_word_point wp CROSS JOIN sm_service_point s WHERE ");
         db_param word[] = {DB_T(s->words[longest]), DB_T(prefix_end(a, s->words[longest]))};

@@ -925,6 +925,12 @@ Test(sm_import, a_wide_search_finds_the_nearest_on_both_sides_of_a_row_and_count
     cr_assert_eq(line_search(&q, 0.5, &hits, &total, &more), SM_PAGE);
     cr_assert_eq(total, 25);
     cr_assert_str_eq(hits[0].s.name, line_name(0));
+    sm_query_init(&q); /* "straat" begins two words of each service (its name and its organisation's) */
+    q.q = "straat";
+    cr_assert_eq(line_search(&q, 0.5, &hits, &total, &more), SM_PAGE);
+    cr_assert_eq(total, 25, "each service once");
+    for (int i = 1; i < SM_PAGE; i++)
+        cr_assert_str_neq(hits[i].s.name, hits[i - 1].s.name);
     sm_query_init(&q);
     q.q = "uniek7";
     cr_assert_eq(line_search(&q, 0.5, &hits, &total, &more), 1);
