@@ -108,7 +108,8 @@ bench_size() { # BACKEND SIZE
     echo "sqlite $size residents: the kept database $db"
   elif [ "$backend" = postgresql ] && [ -n "$kept" ] && [ -s "$kept" ]; then
     echo "postgresql $size residents: the kept SQLite city $kept, copied by wijkteam migrate"
-    $BIN migrate --from "sqlite:$kept" --to "$db" >/dev/null 2>&1
+    WIJKTEAM_LOG=warn $BIN init --db "sqlite:$kept" >/dev/null
+    $BIN migrate --from "sqlite:$kept" --to "$db" >/dev/null
     psql -X -q -d "$db" -c ANALYZE
   else
     t0=$(seconds)
