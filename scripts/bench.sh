@@ -109,7 +109,7 @@ bench_size() { # BACKEND SIZE
   elif [ "$backend" = postgresql ] && [ -n "$kept" ] && [ -s "$kept" ]; then
     echo "postgresql $size residents: the kept SQLite city $kept, copied by wijkteam migrate"
     WIJKTEAM_LOG=warn $BIN init --db "sqlite:$kept" >/dev/null
-    $BIN migrate --from "sqlite:$kept" --to "$db" >/dev/null
+    WIJKTEAM_LOG=warn $BIN migrate --from "sqlite:$kept" --to "$db" >/dev/null
     psql -X -q -d "$db" -c ANALYZE
   else
     t0=$(seconds)
