@@ -207,6 +207,16 @@ static void add_range(sql_builder *b, int64_t team_id, const char *col, const ch
     *first = false;
 }
 
+/* Whether a word is itself a prefix ("van", "de", "el"): "de" needs no "van de de". */
+static bool is_name_prefix(const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *const *pre = name_prefixes; *pre; pre++)
+        if (strlen(*pre) == n + 1 && strncmp(*pre, word, n) == 0)
+            return true;
+    return false;
+}
+
 static void add_name_conditions(sql_builder *b, const household_search_sql *s)
 {
     bool first = true;
@@ -215,7 +225,7 @@ static void add_name_conditions(sql_builder *b, const household_search_sql *s)
     add_range(b, s->team_id, "p.family_folded", s->name_prefix, &first);
     for (int i = 0; i < s->n_words; i++) {
         add_range(b, s->team_id, "p.family_folded", s->words[i], &first);
-        for (const char *const *pre = name_prefixes; *pre; pre++)
+        for (const char *const *pre = name_prefixes; *pre && !is_name_prefix(s->words[i]); pre++)
             add_range(b, s->team_id, "p.family_folded", arena_printf(b->a, "%s%s", *pre, s->words[i]), &first);
     }
     buf_puts(&b->sql, ")");
@@ -233,21 +243,25 @@ wt_status household_db_search(db *c, arena *a, const household_search_sql *s, in
     sql_builder b = {.a = a};
     buf_init(&b.sql);
     bool by_person = s->n_words > 0 || s->birth_date;
-    buf_puts(&b.sql, "SELECT DISTINCT h.id, h.name FROM household h");
-    if (by_person)
-        buf_puts(&b.sql, " JOIN person p ON p.household_id = h.id");
+    buf_puts(&b.sql, "SELECT h.id, h.name FROM household h");
     if (s->postcode)
         buf_puts(&b.sql, " JOIN address a ON a.id = h.address_id");
-    /* By person: the team's range of the person indexes (person.team_id is the household's team, migration 0019);
-       otherwise the team filter is applied to the households the address found ("+": not by its index). */
-    buf_puts(&b.sql, by_person ? " WHERE +h.team_id = ? AND p.team_id = h.team_id" : " WHERE +h.team_id = ?");
+    /* By address, the team filter is applied to the households the address found ("+": not by its index). */
+    buf_puts(&b.sql, by_person ? " WHERE h.team_id = ?" : " WHERE +h.team_id = ?");
     add_param(&b, DB_I(s->team_id));
-    if (s->n_words > 0)
-        add_name_conditions(&b, s);
-    if (s->birth_date) {
-        buf_puts(&b.sql, " AND p.team_id = ? AND p.birth_date = ?");
+    if (by_person) {
+        /* The households of the matching persons, found in the team's range of the person indexes (person.team_id
+           is the household's team, migration 0019): as a set of ids, so that both SQLite and PostgreSQL start from
+           the persons (a join made PostgreSQL read every household of the team and look for its persons). */
+        buf_puts(&b.sql, " AND h.id IN (SELECT p.household_id FROM person p WHERE p.team_id = ?");
         add_param(&b, DB_I(s->team_id));
-        add_param(&b, DB_T(s->birth_date));
+        if (s->n_words > 0)
+            add_name_conditions(&b, s);
+        if (s->birth_date) {
+            buf_puts(&b.sql, " AND p.birth_date = ?");
+            add_param(&b, DB_T(s->birth_date));
+        }
+        buf_puts(&b.sql, ")");
     }
     if (s->postcode) {
         buf_puts(&b.sql, " AND a.postcode = ?");
