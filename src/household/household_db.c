@@ -243,25 +243,23 @@ wt_status household_db_search(db *c, arena *a, const household_search_sql *s, in
     sql_builder b = {.a = a};
     buf_init(&b.sql);
     bool by_person = s->n_words > 0 || s->birth_date;
-    buf_puts(&b.sql, "SELECT h.id, h.name FROM household h");
+    buf_puts(&b.sql, "SELECT DISTINCT h.id, h.name FROM household h");
+    if (by_person)
+        buf_puts(&b.sql, " JOIN person p ON p.household_id = h.id");
     if (s->postcode)
         buf_puts(&b.sql, " JOIN address a ON a.id = h.address_id");
-    /* By address, the team filter is applied to the households the address found ("+": not by its index). */
-    buf_puts(&b.sql, by_person ? " WHERE h.team_id = ?" : " WHERE +h.team_id = ?");
+    /* By person: the team's range of the person indexes (person.team_id is the household's team, migration 0019);
+       otherwise the team filter is applied to the households the address found ("+": not by its index).
+       Not "h.id IN (the persons' households)": PostgreSQL then reads the city's persons of a family name
+       (person_family), growing with the city, where this join reads the team's households at most. */
+    buf_puts(&b.sql, by_person ? " WHERE +h.team_id = ? AND p.team_id = h.team_id" : " WHERE +h.team_id = ?");
     add_param(&b, DB_I(s->team_id));
-    if (by_person) {
-        /* The households of the matching persons, found in the team's range of the person indexes (person.team_id
-           is the household's team, migration 0019): as a set of ids, so that both SQLite and PostgreSQL start from
-           the persons (a join made PostgreSQL read every household of the team and look for its persons). */
-        buf_puts(&b.sql, " AND h.id IN (SELECT p.household_id FROM person p WHERE p.team_id = ?");
+    if (s->n_words > 0)
+        add_name_conditions(&b, s);
+    if (s->birth_date) {
+        buf_puts(&b.sql, " AND p.team_id = ? AND p.birth_date = ?");
         add_param(&b, DB_I(s->team_id));
-        if (s->n_words > 0)
-            add_name_conditions(&b, s);
-        if (s->birth_date) {
-            buf_puts(&b.sql, " AND p.birth_date = ?");
-            add_param(&b, DB_T(s->birth_date));
-        }
-        buf_puts(&b.sql, ")");
+        add_param(&b, DB_T(s->birth_date));
     }
     if (s->postcode) {
         buf_puts(&b.sql, " AND a.postcode = ?");
