@@ -10,6 +10,7 @@
 #include "user_db.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <string.h>
 #include <time.h>
@@ -67,13 +68,21 @@ const char *password_problem(const char *password, const char *username)
     return NULL;
 }
 
+/*
+ * Argon2id takes crypto_pwhash_MEMLIMIT_INTERACTIVE (64 MiB) for each hash it makes or checks: one at a time,
+ * so that logins at the same moment do not add up (the server stays under 100 MB with any number of threads)
+ * and a flood of logins keeps one core busy, not all of them.
+ */
+static pthread_mutex_t pwhash_turn = PTHREAD_MUTEX_INITIALIZER;
+
 char *password_hash(arena *a, const char *password)
 {
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return NULL;
-    return arena_strdup(a, out);
+    pthread_mutex_lock(&pwhash_turn);
+    int rc = crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                               crypto_pwhash_MEMLIMIT_INTERACTIVE);
+    pthread_mutex_unlock(&pwhash_turn);
+    return rc == 0 ? arena_strdup(a, out) : NULL;
 }
 
 bool password_verify(const char *hash, const char *password)
@@ -83,7 +92,10 @@ bool password_verify(const char *hash, const char *password)
     if (!hash || strlen(hash) >= sizeof h)
         return false;
     memcpy(h, hash, strlen(hash));
-    return crypto_pwhash_str_verify(h, password, strlen(password)) == 0;
+    pthread_mutex_lock(&pwhash_turn);
+    int rc = crypto_pwhash_str_verify(h, password, strlen(password));
+    pthread_mutex_unlock(&pwhash_turn);
+    return rc == 0;
 }
 
 static bool valid_username(const char *s)
