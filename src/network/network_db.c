@@ -901,7 +901,9 @@ wt_status network_db_set_new_resident(db *c, int64_t person_id, bool is_new)
 wt_status network_db_person_search(db *c, arena *a, int64_t team_id, const char *prefix, int limit,
                                    net_person_hit **out, int *n)
 {
-    /* Two prefix ranges, each on its own index (person_name, person_family); U+FFFF sorts after any name. */
+    /* Two prefix ranges of the team, each on its own index (person_team_name, person_team_family: person.team_id
+       is the household's team, migration 0019), so that a common name reads the team's matches, not the city's;
+       U+FFFF sorts after any name. */
     const char *upper = arena_printf(a, "%s\xef\xbf\xbf", prefix);
     db_result r;
     wt_status st = db_query(c, a, &r,
@@ -909,10 +911,11 @@ wt_status network_db_person_search(db *c, arena *a, int64_t team_id, const char 
                             " COALESCE(ad.street || ' ' || ad.house_number, '')"
                             " FROM person p JOIN household h ON h.id = p.household_id"
                             " LEFT JOIN address ad ON ad.id = h.address_id"
-                            " WHERE p.id IN (SELECT id FROM person WHERE name_folded >= ? AND name_folded < ?"
-                            "  UNION SELECT id FROM person WHERE family_folded >= ? AND family_folded < ?)"
+                            " WHERE p.id IN (SELECT id FROM person WHERE team_id = ? AND name_folded >= ? AND name_folded < ?"
+                            "  UNION SELECT id FROM person WHERE team_id = ? AND family_folded >= ? AND family_folded < ?)"
                             " AND h.team_id = ? ORDER BY p.family_folded, p.name_folded, p.id LIMIT ?",
-                            DB_ARGS(DB_T(prefix), DB_T(upper), DB_T(prefix), DB_T(upper), DB_I(team_id), DB_I(limit)));
+                            DB_ARGS(DB_I(team_id), DB_T(prefix), DB_T(upper), DB_I(team_id), DB_T(prefix), DB_T(upper),
+                                    DB_I(team_id), DB_I(limit)));
     if (st != WT_OK)
         return st;
     *n = r.nrows;

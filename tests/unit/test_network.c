@@ -423,6 +423,26 @@ Test(network_db_rules, relations_are_validated_stored_once_and_logged)
     cr_assert_not_null(errors_get(&e, "legal_ground"));
 }
 
+Test(network_db_rules, a_person_is_found_by_given_or_family_name_within_the_team)
+{
+    act_as(1, ROLE_WORKER, 1);
+    errors e;
+    errors_init(&e, &fx.a);
+    net_person_hit *hits;
+    int n = 0;
+    cr_assert_eq(network_person_search(&fx.ctx, "bo", &e, &hits, &n), WT_OK);
+    cr_assert_eq(n, 3, "Kees and Kim Boer (family name), Bob Smit (given name)");
+    cr_assert_eq(hits[0].id, 160);
+    cr_assert_eq(hits[1].id, 161);
+    cr_assert_eq(hits[2].id, 130);
+    cr_assert_eq(network_person_search(&fx.ctx, "tom", &e, &hits, &n), WT_OK);
+    cr_assert_eq(n, 0, "Tom lives in team 2's area");
+    act_as(2, ROLE_WORKER, 2);
+    cr_assert_eq(network_person_search(&fx.ctx, "ANDER", &e, &hits, &n), WT_OK);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(hits[0].id, 200);
+}
+
 Test(network_db_rules, only_the_team_sees_the_network)
 {
     act_as(1, ROLE_WORKER, 1);
