@@ -634,7 +634,8 @@ static int longest_word(const smdb_search_req *s)
 
 /*
  * Whether a word is frequent: its postings (services with a word starting with it) are more than a search
- * reads one by one; the points in a box are then read in a range and those with the word kept.
+ * reads one by one. Near a point, a frequent word is then read from its points in the rows of the box
+ * (sm_service_word_point), or in a box of more than SMDB_ROWS_MAX rows from all points of the box.
  */
 #define SMDB_FEW_POSTINGS 200
 
