@@ -29,13 +29,6 @@ static bool web_failed(http_request *req, wt_status st)
                        _("Deze bewoner of meting bestaat niet, of hoort niet bij uw team."));
 }
 
-static const char *today_iso(http_request *req)
-{
-    char *s = arena_alloc(req->a, 11);
-    date_format(date_today(), s);
-    return s;
-}
-
 static void back_link(http_request *req, const assessment_person *p)
 {
     if (p->case_id)
@@ -240,7 +233,7 @@ static void form_page(http_request *req, const assessment_person *p, const asses
     form_begin(req, arena_printf(req->a, "/persons/%lld/assessments", (long long)p->id), NULL);
     html_printf(&req->out, "<input type=\"hidden\" name=\"scale\" value=\"%s\">", s->code);
     field_text(req, &(field){.name = "assessed_on", .label = _("Datum van de meting"), .type = "date", .required = true,
-                             .value = posted(req, f, "assessed_on", today_iso(req)),
+                             .value = posted(req, f, "assessed_on", date_today_iso(req->a)),
                              .error = f->e ? errors_get(f->e, "assessed_on") : NULL});
     if (f->e && errors_get(f->e, "scores"))
         html_printf(&req->out, "<p class=\"utrecht-form-field-error-message\" id=\"f-scores\">%s</p>",

@@ -162,13 +162,6 @@ static void check_coordinator(wt_ctx *ctx, int64_t user_id, int64_t team_id, con
         errors_add(e, field, _("De regisseur moet een actieve sociaal werker of teamleider van het team zijn."));
 }
 
-static const char *today_iso(wt_ctx *ctx)
-{
-    char *s = arena_alloc(ctx->a, 11);
-    date_format(date_today(), s);
-    return s;
-}
-
 static void add_conflict_open_case(errors *e)
 {
     errors_add(e, "household_id",
@@ -207,7 +200,7 @@ wt_status case_open(wt_ctx *ctx, const case_open_input *in_raw, errors *e, int64
     check_coordinator(ctx, in.coordinator_id, team_id, "coordinator_id", e);
     if (e->count)
         return WT_INVALID;
-    st = case_db_insert(ctx->db, &in, team_id, today_iso(ctx), id);
+    st = case_db_insert(ctx->db, &in, team_id, date_today_iso(ctx->a), id);
     if (st == WT_CONFLICT) { /* another request opened one in the meantime */
         add_conflict_open_case(e);
         return WT_CONFLICT;
@@ -326,7 +319,7 @@ wt_status case_close(wt_ctx *ctx, int64_t case_id, const case_close_input *in, e
                                 *open_actions));
     if (e->count)
         return WT_INVALID;
-    st = case_db_close(ctx->db, case_id, today_iso(ctx), in->close_reason, note);
+    st = case_db_close(ctx->db, case_id, date_today_iso(ctx->a), in->close_reason, note);
     if (st == WT_CONFLICT) {
         errors_add(e, "case", _("De casus is al gesloten."));
         return WT_CONFLICT;

@@ -23,13 +23,6 @@
 
 #define ORGANISATIONS_MAX 100
 
-static const char *today_iso(http_request *req)
-{
-    char *s = arena_alloc(req->a, 11);
-    date_format(date_today(), s);
-    return s;
-}
-
 /* "naam, adres en contactgegevens, plan van aanpak" */
 static const char *kinds_text(http_request *req, const char *set)
 {
@@ -95,7 +88,7 @@ static void withdraw_form(http_request *req, const consent *k, int64_t case_id)
     form_begin(req, arena_printf(req->a, "/consents/%lld/withdraw", (long long)k->id), NULL);
     html_printf(&req->out, "<input type=\"hidden\" name=\"case\" value=\"%lld\">", (long long)case_id);
     field_text(req, &(field){.name = "withdrawn_on", .id = arena_printf(req->a, "%swithdrawn_on", prefix),
-                             .label = _("Ingetrokken op"), .type = "date", .required = true, .value = today_iso(req)});
+                             .label = _("Ingetrokken op"), .type = "date", .required = true, .value = date_today_iso(req->a)});
     field_textarea(req, &(field){.name = "note", .id = arena_printf(req->a, "%snote", prefix), .label = _("Toelichting"),
                                  .maxlength = CONSENT_NOTE_MAX},
                    2);
@@ -237,7 +230,7 @@ static void consent_form(http_request *req, const consent_form_ctx *f)
                                .value = value(req, f, "purpose", "referral"), .error = error(f, "purpose")},
                  purposes, n);
     field_text(req, &(field){.name = "given_on", .label = _("Gegeven op"), .type = "date", .required = true,
-                             .value = value(req, f, "given_on", today_iso(req)), .error = error(f, "given_on")});
+                             .value = value(req, f, "given_on", date_today_iso(req->a)), .error = error(f, "given_on")});
     option *forms = with_empty(req, consent_forms, _("Kies hoe"), &n);
     field_select(req, &(field){.name = "form", .label = _("Hoe gegeven"), .required = true,
                                .value = value(req, f, "form", ""), .error = error(f, "form")},

@@ -110,6 +110,13 @@ int date_age(wt_date birth, wt_date on)
     return age;
 }
 
+char *date_today_iso(arena *a)
+{
+    char *s = arena_alloc(a, 11);
+    date_format(date_today(), s);
+    return s;
+}
+
 char *date_now_iso(arena *a)
 {
     return date_iso_in(a, 0);

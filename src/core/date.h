@@ -28,6 +28,8 @@ wt_date date_from_days(long days);
 wt_date date_add_days(wt_date d, long n);
 /* Whole years from birth to on. */
 int date_age(wt_date birth, wt_date on);
+/* Today as "YYYY-MM-DD", arena-allocated. */
+char *date_today_iso(arena *a);
 /* Timestamp now in UTC, "YYYY-MM-DDTHH:MM:SSZ", arena-allocated. */
 char *date_now_iso(arena *a);
 /* The timestamp seconds from now (negative: ago), in the same form. */

@@ -20,13 +20,6 @@
 
 #include <string.h>
 
-static const char *today_iso(http_request *req)
-{
-    char *s = arena_alloc(req->a, 11);
-    date_format(date_today(), s);
-    return s;
-}
-
 static const intake_finding *finding_of(const intake *it, const char *domain)
 {
     for (int i = 0; it && i < it->n_findings; i++)
@@ -159,7 +152,7 @@ static void intake_form(http_request *req, const wt_case *c, const intake *it, c
 {
     form_begin(req, arena_printf(req->a, "/cases/%lld/intake", (long long)c->id), NULL);
     field_text(req, &(field){.name = "held_on", .label = _("Datum van de intake"), .type = "date", .required = true,
-                             .value = case_form_value(req, f, "held_on", it->id ? it->held_on : today_iso(req)),
+                             .value = case_form_value(req, f, "held_on", it->id ? it->held_on : date_today_iso(req->a)),
                              .error = case_form_error(f, "held_on")});
     text_area(req, f, "question", _("De vraag in eigen woorden"),
               _("Schrijf op hoe de bewoner het zelf zegt, niet in vaktaal."), it->question, true, 4);

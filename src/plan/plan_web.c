@@ -23,13 +23,6 @@ static bool writable(http_request *req, const wt_case *c)
     return case_is_open(c) && case_access_loaded(&req->ctx, c, PERM_CASE_WRITE) == WT_OK;
 }
 
-static const char *today_value(http_request *req)
-{
-    char *s = arena_alloc(req->a, 11);
-    date_format(date_today(), s);
-    return s;
-}
-
 static const char *id_text(http_request *req, int64_t id)
 {
     return id ? arena_printf(req->a, "%lld", (long long)id) : "";
@@ -55,7 +48,7 @@ static void agree_form(http_request *req, const wt_case *c, const case_form *f)
     form_begin(req, arena_printf(req->a, "/cases/%lld/plan/agree", (long long)c->id), NULL);
     field_text(req, &(field){.name = "agreed_on", .id = case_form_id(req, f, "agreed_on"), .type = "date",
                              .label = _("Afgesproken met de bewoner op"), .required = true,
-                             .value = case_form_value(req, f, "agreed_on", today_value(req)),
+                             .value = case_form_value(req, f, "agreed_on", date_today_iso(req->a)),
                              .error = case_form_error(f, "agreed_on")});
     form_button(req, _("Plan als afgesproken markeren"), true);
     form_end(req);

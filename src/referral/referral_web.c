@@ -29,13 +29,6 @@
 #define CHOICES_MAX 100
 #define HOME_WAITING_LIMIT 10
 
-static const char *today_iso(http_request *req)
-{
-    char *s = arena_alloc(req->a, 11);
-    date_format(date_today(), s);
-    return s;
-}
-
 static const char *kinds_text(http_request *req, const char *set)
 {
     const char *out = "";
@@ -293,7 +286,7 @@ static void referral_form(http_request *req, const ref_form *f, const char *q)
     consent_field(req, f);
     ground_fields(req, f);
     field_text(req, &(field){.name = "sent_on", .label = _("Verstuurd op"), .type = "date", .required = true,
-                             .value = value(req, f, "sent_on", today_iso(req)), .error = error(f, "sent_on")});
+                             .value = value(req, f, "sent_on", date_today_iso(req->a)), .error = error(f, "sent_on")});
     form_button(req, _("Verwijzing vastleggen"), true);
     form_end(req);
 }
@@ -388,7 +381,7 @@ static void step_form(http_request *req, const referral *r, const errors *e)
                                .error = e ? errors_get(e, "status") : NULL},
                  o, n);
     field_text(req, &(field){.name = "on", .label = _("Datum"), .type = "date", .required = true,
-                             .value = posted ? kv_get(&req->form, "on") : today_iso(req),
+                             .value = posted ? kv_get(&req->form, "on") : date_today_iso(req->a),
                              .error = e ? errors_get(e, "on") : NULL});
     field_textarea(req, &(field){.name = "note",
                                  .label = strcmp(r->kind, "consultation") == 0 ? _("Advies of toelichting")

@@ -139,13 +139,6 @@ bool signal_check_close(const signal_close_input *in, bool anonymous, errors *e)
 
 /* ---- helpers ------------------------------------------------------------------------------------------------- */
 
-static const char *today_iso(wt_ctx *ctx)
-{
-    char d[11];
-    date_format(date_today(), d);
-    return arena_strdup(ctx->a, d);
-}
-
 static audit_subject subject_of(const wt_signal *s)
 {
     return (audit_subject){s->household_id, s->person_id, s->case_id};
@@ -155,7 +148,7 @@ static audit_subject subject_of(const wt_signal *s)
 static const char *past_date(wt_ctx *ctx, const char *value, const char *field, const char *label, errors *e)
 {
     if (text_empty(value))
-        return today_iso(ctx);
+        return date_today_iso(ctx->a);
     wt_date d;
     if (!date_parse(value, &d)) {
         errors_add(e, field, arena_printf(ctx->a, _("%s is geen geldige datum (JJJJ-MM-DD)."), label));
@@ -423,7 +416,7 @@ wt_status signal_close(wt_ctx *ctx, int64_t id, const signal_close_input *in, er
         .shared_what = partner ? presence_clean(ctx->a, in->shared_what) : NULL,
         .legal_ground = partner ? in->legal_ground : NULL,
         .case_id = *case_id,
-        .closed_on = today_iso(ctx),
+        .closed_on = date_today_iso(ctx->a),
         .closed_by = ctx->who.user_id,
     };
     st = signal_db_close(ctx->db, id, &row);
@@ -451,7 +444,7 @@ wt_status signal_list(wt_ctx *ctx, signal_filter f, int limit, int offset, wt_si
     wt_status st = presence_access(ctx, ctx->who.team_id);
     if (st != WT_OK)
         return st;
-    st = signal_db_list(ctx->db, ctx->a, ctx->who.team_id, f, today_iso(ctx), limit + 1, offset, out, n);
+    st = signal_db_list(ctx->db, ctx->a, ctx->who.team_id, f, date_today_iso(ctx->a), limit + 1, offset, out, n);
     *more = st == WT_OK && *n > limit;
     if (*more)
         *n = limit;
@@ -467,7 +460,7 @@ wt_status signal_due(wt_ctx *ctx, int limit, wt_signal **out, int *n)
     wt_status st = presence_access(ctx, ctx->who.team_id);
     if (st != WT_OK)
         return st;
-    st = signal_db_list(ctx->db, ctx->a, ctx->who.team_id, SIGNAL_FILTER_DUE, today_iso(ctx), limit, 0, out, n);
+    st = signal_db_list(ctx->db, ctx->a, ctx->who.team_id, SIGNAL_FILTER_DUE, date_today_iso(ctx->a), limit, 0, out, n);
     if (st == WT_OK) {
         mark_due(*out, *n);
         log_reads(ctx, *out, *n);

@@ -824,11 +824,9 @@ wt_status socialmap_set_checked(wt_ctx *ctx, const char *resource, const char *k
 
 wt_status socialmap_mark_checked(wt_ctx *ctx, const char *resource, const char *key)
 {
-    char today[11];
-    date_format(date_today(), today);
     errors e;
     errors_init(&e, ctx->a);
-    return socialmap_set_checked(ctx, resource, key, today, &e);
+    return socialmap_set_checked(ctx, resource, key, date_today_iso(ctx->a), &e);
 }
 
 wt_status socialmap_checked_dates(wt_ctx *ctx, const char *resource, const hsds_row *rows, int n, const char ***dates)

@@ -384,11 +384,8 @@ static void get_terms(http_request *req)
 static const char *body_checked(http_request *req, json_t *body, errors *e)
 {
     json_t *v = json_object_get(body, "last_checked");
-    if (!v) {
-        char today[11];
-        date_format(date_today(), today);
-        return arena_strdup(req->a, today);
-    }
+    if (!v)
+        return date_today_iso(req->a);
     const char *s = api_str(body, "last_checked", e);
     return s ? arena_strdup(req->a, s) : NULL;
 }

@@ -237,13 +237,6 @@ static void checked_field(http_request *req, const char *value, const errors *e,
     text_field(req, "last_checked", _("Laatst gecontroleerd"), value, e, hint, "date", 10, false);
 }
 
-static const char *today_text(http_request *req)
-{
-    char today[11];
-    date_format(date_today(), today);
-    return arena_strdup(req->a, today);
-}
-
 /* The date of the last check of an entry that is not a service, for its edit form (NULL when never). */
 static wt_status checked_of(http_request *req, const char *resource, const char *key, const char **checked)
 {
@@ -1006,7 +999,7 @@ static void get_organization_new(http_request *req)
     if (!require_write(req))
         return;
     hsds_row org = hsds_row_new(req->a, hsds_resource_by_name("organization"));
-    organization_form(req, &org, NULL, today_text(req), NULL, NULL);
+    organization_form(req, &org, NULL, date_today_iso(req->a), NULL, NULL);
 }
 
 static const char *first_phone(http_request *req, const char *owner, const char *key)
@@ -1181,9 +1174,7 @@ static void get_service_new(http_request *req)
     f.svc = hsds_row_new(req->a, hsds_resource_by_name("service"));
     hsds_set_raw(&f.svc, "organization_id", org);
     hsds_set_raw(&f.svc, "status", "active");
-    char today[11];
-    date_format(date_today(), today);
-    hsds_set_raw(&f.svc, "assured_date", arena_strdup(req->a, today));
+    hsds_set_raw(&f.svc, "assured_date", date_today_iso(req->a));
     f.x.published = true;
     int n;
     option *locs = location_options(req, org, &n);
@@ -1340,7 +1331,7 @@ static void get_location_new(http_request *req)
     hsds_row loc = hsds_row_new(req->a, hsds_resource_by_name("location"));
     hsds_row addr = hsds_row_new(req->a, hsds_resource_by_name("address"));
     hsds_set_raw(&loc, "organization_id", org);
-    location_form(req, &loc, &addr, today_text(req), NULL);
+    location_form(req, &loc, &addr, date_today_iso(req->a), NULL);
 }
 
 static void get_location_edit(http_request *req)
@@ -1507,7 +1498,7 @@ static void get_contact_new(http_request *req)
         return;
     hsds_row c = hsds_row_new(req->a, hsds_resource_by_name("contact"));
     if (owner_from_query(req, &c))
-        contact_form(req, &c, NULL, today_text(req), NULL);
+        contact_form(req, &c, NULL, date_today_iso(req->a), NULL);
 }
 
 static void get_contact_edit(http_request *req)
@@ -1676,7 +1667,7 @@ static void get_schedule_new(http_request *req)
     hsds_row s = hsds_row_new(req->a, hsds_resource_by_name("schedule"));
     hsds_set_raw(&s, "freq", "WEEKLY");
     if (owner_from_query(req, &s))
-        schedule_form(req, &s, today_text(req), NULL);
+        schedule_form(req, &s, date_today_iso(req->a), NULL);
 }
 
 static void get_schedule_edit(http_request *req)
@@ -1873,7 +1864,7 @@ static void get_term_new(http_request *req)
     if (!require_write(req))
         return;
     hsds_row t = hsds_row_new(req->a, hsds_resource_by_name("taxonomy_term"));
-    term_form(req, &t, today_text(req), NULL);
+    term_form(req, &t, date_today_iso(req->a), NULL);
 }
 
 static void get_term_edit(http_request *req)
