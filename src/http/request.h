@@ -61,6 +61,7 @@ typedef struct http_request {
     int n_ids;
     const char *keys[ROUTE_MAX_IDS]; /* the {key} segments (string ids such as UUIDs), in order */
     int n_keys;
+    const char *route_arg; /* the route's arg (router_add_arg), NULL for most routes */
     bool is_api;
     /* who */
     session_info session;

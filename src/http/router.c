@@ -9,10 +9,15 @@
 static route routes[MAX_ROUTES];
 static int n_routes;
 
-void router_add(const char *method, const char *pattern, http_handler handler, unsigned flags)
+void router_add_arg(const char *method, const char *pattern, http_handler handler, unsigned flags, const char *arg)
 {
     if (n_routes < MAX_ROUTES)
-        routes[n_routes++] = (route){method, pattern, handler, flags};
+        routes[n_routes++] = (route){method, pattern, handler, flags, arg};
+}
+
+void router_add(const char *method, const char *pattern, http_handler handler, unsigned flags)
+{
+    router_add_arg(method, pattern, handler, flags, NULL);
 }
 
 void router_reset(void)
@@ -99,6 +104,7 @@ const route *router_match(const char *method, const char *path, http_request *re
         for (int k = 0; k < n_keys; k++)
             req->keys[k] = arena_strndup(req->a, keys[k], 36);
         req->n_keys = n_keys;
+        req->route_arg = routes[i].arg;
         return &routes[i];
     }
     return NULL;

@@ -25,12 +25,15 @@ typedef struct route {
     const char *pattern;
     http_handler handler;
     unsigned flags;
+    const char *arg; /* what a handler that serves several routes is asked for (req->route_arg); NULL for most */
 } route;
 
 void router_add(const char *method, const char *pattern, http_handler handler, unsigned flags);
+/* A route whose handler serves several of them and tells them apart by req->route_arg (e.g. the kind of entry). */
+void router_add_arg(const char *method, const char *pattern, http_handler handler, unsigned flags, const char *arg);
 void router_reset(void);
 /*
- * Finds the route for method and path and fills req->ids. When the path is
+ * Finds the route for method and path and fills req->ids, req->keys and req->route_arg. When the path is
  * known but not for this method, returns NULL and sets *method_mismatch.
  */
 const route *router_match(const char *method, const char *path, http_request *req, int *method_mismatch);

@@ -504,53 +504,17 @@ static void get_check(http_request *req)
     api_reply(req, 200, o);
 }
 
-static void mark_checked(http_request *req, const char *resource)
+/* POST /api/v1/.../{key}/checked of each kind of entry: the kind is the route's arg. */
+static void post_checked(http_request *req)
 {
-    wt_status st = socialmap_mark_checked(&req->ctx, resource, req->keys[0]);
-    const char *checked = NULL, *note = NULL;
-    if (st == WT_OK && strcmp(resource, "service") == 0) {
-        sm_service s;
-        st = socialmap_service_get(&req->ctx, req->keys[0], &s);
-        checked = st == WT_OK ? s.assured_date : NULL;
-    } else if (st == WT_OK) {
-        st = socialmap_wijkteam_fields(&req->ctx, resource, req->keys[0], &checked, &note);
-    }
+    wt_status st = socialmap_mark_checked(&req->ctx, req->route_arg, req->keys[0]);
     if (st != WT_OK) {
         api_status(req, st, NULL);
         return;
     }
-    api_reply(req, 200, json_pack("{s:s, s:o, s:b}", "id", req->keys[0], "last_checked", json_str_or_null(checked),
+    /* socialmap_mark_checked sets today: no need to read it back */
+    api_reply(req, 200, json_pack("{s:s, s:s, s:b}", "id", req->keys[0], "last_checked", date_today_iso(req->a),
                                   "needs_check", false));
-}
-
-static void post_service_checked(http_request *req)
-{
-    mark_checked(req, "service");
-}
-
-static void post_organization_checked(http_request *req)
-{
-    mark_checked(req, "organization");
-}
-
-static void post_location_checked(http_request *req)
-{
-    mark_checked(req, "location");
-}
-
-static void post_contact_checked(http_request *req)
-{
-    mark_checked(req, "contact");
-}
-
-static void post_schedule_checked(http_request *req)
-{
-    mark_checked(req, "schedule");
-}
-
-static void post_term_checked(http_request *req)
-{
-    mark_checked(req, "taxonomy_term");
 }
 
 void socialmap_api_routes(void)
@@ -563,12 +527,12 @@ void socialmap_api_routes(void)
     router_add("POST", "/api/v1/organizations", post_organization, ROUTE_API);
     router_add("GET", "/api/v1/organizations/{key}", get_organization, ROUTE_API);
     router_add("PUT", "/api/v1/organizations/{key}", put_organization, ROUTE_API);
-    router_add("POST", "/api/v1/services/{key}/checked", post_service_checked, ROUTE_API);
-    router_add("POST", "/api/v1/organizations/{key}/checked", post_organization_checked, ROUTE_API);
-    router_add("POST", "/api/v1/locations/{key}/checked", post_location_checked, ROUTE_API);
-    router_add("POST", "/api/v1/contacts/{key}/checked", post_contact_checked, ROUTE_API);
-    router_add("POST", "/api/v1/schedules/{key}/checked", post_schedule_checked, ROUTE_API);
-    router_add("POST", "/api/v1/taxonomy_terms/{key}/checked", post_term_checked, ROUTE_API);
+    router_add_arg("POST", "/api/v1/services/{key}/checked", post_checked, ROUTE_API, "service");
+    router_add_arg("POST", "/api/v1/organizations/{key}/checked", post_checked, ROUTE_API, "organization");
+    router_add_arg("POST", "/api/v1/locations/{key}/checked", post_checked, ROUTE_API, "location");
+    router_add_arg("POST", "/api/v1/contacts/{key}/checked", post_checked, ROUTE_API, "contact");
+    router_add_arg("POST", "/api/v1/schedules/{key}/checked", post_checked, ROUTE_API, "schedule");
+    router_add_arg("POST", "/api/v1/taxonomy_terms/{key}/checked", post_checked, ROUTE_API, "taxonomy_term");
     router_add("GET", "/api/v1/socialmap/check", get_check, ROUTE_API);
     router_add("GET", "/api/v1/taxonomy_terms", get_terms, ROUTE_API);
     router_add("POST", "/api/v1/taxonomy_terms", post_term, ROUTE_API);

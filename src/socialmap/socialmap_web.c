@@ -2027,43 +2027,15 @@ static const char *checked_page(http_request *req, const char *resource, const c
     return owner_page(req, &row);
 }
 
-static void mark_checked(http_request *req, const char *resource)
+/* POST .../{key}/checked of each kind of entry: the kind is the route's arg. */
+static void post_checked(http_request *req)
 {
     if (!require_write(req))
         return;
+    const char *resource = req->route_arg;
     if (web_failed(req, socialmap_mark_checked(&req->ctx, resource, req->keys[0])))
         return;
     page_redirect_notice(req, back_to(req, checked_page(req, resource, req->keys[0])), "checked");
-}
-
-static void post_service_checked(http_request *req)
-{
-    mark_checked(req, "service");
-}
-
-static void post_organization_checked(http_request *req)
-{
-    mark_checked(req, "organization");
-}
-
-static void post_location_checked(http_request *req)
-{
-    mark_checked(req, "location");
-}
-
-static void post_contact_checked(http_request *req)
-{
-    mark_checked(req, "contact");
-}
-
-static void post_schedule_checked(http_request *req)
-{
-    mark_checked(req, "schedule");
-}
-
-static void post_term_checked(http_request *req)
-{
-    mark_checked(req, "taxonomy_term");
 }
 
 void socialmap_web_routes(void)
@@ -2075,35 +2047,35 @@ void socialmap_web_routes(void)
     router_add("GET", "/socialmap/services/{key}", get_service, 0);
     router_add("GET", "/socialmap/services/{key}/edit", get_service_edit, 0);
     router_add("POST", "/socialmap/services/{key}/edit", post_service_edit, 0);
-    router_add("POST", "/socialmap/services/{key}/checked", post_service_checked, 0);
+    router_add_arg("POST", "/socialmap/services/{key}/checked", post_checked, 0, "service");
     router_add("GET", "/socialmap/organizations", get_organizations, 0);
     router_add("GET", "/socialmap/organizations/new", get_organization_new, 0);
     router_add("POST", "/socialmap/organizations", post_organization, 0);
     router_add("GET", "/socialmap/organizations/{key}", get_organization, 0);
     router_add("GET", "/socialmap/organizations/{key}/edit", get_organization_edit, 0);
     router_add("POST", "/socialmap/organizations/{key}/edit", post_organization_edit, 0);
-    router_add("POST", "/socialmap/organizations/{key}/checked", post_organization_checked, 0);
+    router_add_arg("POST", "/socialmap/organizations/{key}/checked", post_checked, 0, "organization");
     router_add("GET", "/socialmap/locations/new", get_location_new, 0);
     router_add("POST", "/socialmap/locations", post_location, 0);
     router_add("GET", "/socialmap/locations/{key}/edit", get_location_edit, 0);
     router_add("POST", "/socialmap/locations/{key}/edit", post_location_edit, 0);
-    router_add("POST", "/socialmap/locations/{key}/checked", post_location_checked, 0);
+    router_add_arg("POST", "/socialmap/locations/{key}/checked", post_checked, 0, "location");
     router_add("GET", "/socialmap/contacts/new", get_contact_new, 0);
     router_add("POST", "/socialmap/contacts", post_contact, 0);
     router_add("GET", "/socialmap/contacts/{key}/edit", get_contact_edit, 0);
     router_add("POST", "/socialmap/contacts/{key}/edit", post_contact_edit, 0);
     router_add("POST", "/socialmap/contacts/{key}/delete", post_contact_delete, 0);
-    router_add("POST", "/socialmap/contacts/{key}/checked", post_contact_checked, 0);
+    router_add_arg("POST", "/socialmap/contacts/{key}/checked", post_checked, 0, "contact");
     router_add("GET", "/socialmap/schedules/new", get_schedule_new, 0);
     router_add("POST", "/socialmap/schedules", post_schedule, 0);
     router_add("GET", "/socialmap/schedules/{key}/edit", get_schedule_edit, 0);
     router_add("POST", "/socialmap/schedules/{key}/edit", post_schedule_edit, 0);
     router_add("POST", "/socialmap/schedules/{key}/delete", post_schedule_delete, 0);
-    router_add("POST", "/socialmap/schedules/{key}/checked", post_schedule_checked, 0);
+    router_add_arg("POST", "/socialmap/schedules/{key}/checked", post_checked, 0, "schedule");
     router_add("GET", "/socialmap/terms", get_terms, 0);
     router_add("GET", "/socialmap/terms/new", get_term_new, 0);
     router_add("POST", "/socialmap/terms", post_term, 0);
     router_add("GET", "/socialmap/terms/{key}/edit", get_term_edit, 0);
     router_add("POST", "/socialmap/terms/{key}/edit", post_term_edit, 0);
-    router_add("POST", "/socialmap/terms/{key}/checked", post_term_checked, 0);
+    router_add_arg("POST", "/socialmap/terms/{key}/checked", post_checked, 0, "taxonomy_term");
 }

@@ -95,6 +95,28 @@ Test(router, matches_ids_and_reports_wrong_methods)
     cr_assert_null(router_match("GET", "/cases/x/goals/7", &req, &mismatch));
     cr_assert_null(router_match("POST", "/cases/1/goals/2", &req, &mismatch));
     cr_assert_eq(mismatch, 1);
+    cr_assert_null(req.route_arg, "a route without arg");
+    request_free(&req);
+    router_reset();
+}
+
+Test(router, one_handler_serves_several_routes_told_apart_by_their_arg)
+{
+    router_reset();
+    router_add_arg("POST", "/socialmap/contacts/{key}/checked", noop, 0, "contact");
+    router_add_arg("POST", "/socialmap/terms/{key}/checked", noop, 0, "taxonomy_term");
+    http_request req;
+    request_init(&req);
+    int mismatch = 0;
+    const route *rt = router_match("POST", "/socialmap/terms/5e1f0001-0000-4000-8000-000000000005/checked", &req,
+                                   &mismatch);
+    cr_assert_not_null(rt);
+    cr_assert_str_eq(req.route_arg, "taxonomy_term");
+    cr_assert_str_eq(req.keys[0], "5e1f0001-0000-4000-8000-000000000005");
+    cr_assert_not_null(router_match("POST", "/socialmap/contacts/5e1f0001-0000-4000-8000-000000000005/checked", &req,
+                                    &mismatch));
+    cr_assert_str_eq(req.route_arg, "contact");
+    cr_assert_eq(rt->handler, noop);
     request_free(&req);
     router_reset();
 }
