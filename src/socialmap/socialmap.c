@@ -857,8 +857,14 @@ wt_status socialmap_taxonomies(wt_ctx *ctx, hsds_row **out, int *n)
     return smdb_taxonomies(ctx->db, ctx->a, 100, out, n);
 }
 
-static wt_status contact_views(wt_ctx *ctx, const char *field, const char *key, sm_contact_view **out, int *n)
+wt_status socialmap_contacts(wt_ctx *ctx, const char *field, const char *key, sm_contact_view **out, int *n)
 {
+    static const char *const owners[] = {"service_id", "organization_id", "location_id", NULL};
+    *n = 0;
+    if (!may_read(ctx))
+        return WT_FORBIDDEN;
+    if (!text_in(field, owners))
+        return WT_NOTFOUND;
     hsds_row *rows;
     wt_status st = smdb_where(ctx->db, ctx->a, hsds_resource_by_name("contact"), field, key, 100, &rows, n);
     if (st != WT_OK)
@@ -926,7 +932,7 @@ wt_status socialmap_service_detail(wt_ctx *ctx, const char *key, sm_service_deta
         st = smdb_where(c, a, hsds_resource_by_name("schedule"), "service_id", key, 50, &out->schedules,
                         &out->n_schedules);
     if (st == WT_OK)
-        st = contact_views(ctx, "service_id", key, &out->contacts, &out->n_contacts);
+        st = socialmap_contacts(ctx, "service_id", key, &out->contacts, &out->n_contacts);
     if (st == WT_OK)
         st = smdb_where(c, a, hsds_resource_by_name("phone"), "service_id", key, 20, &out->phones, &out->n_phones);
     if (st == WT_OK)

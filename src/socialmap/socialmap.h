@@ -313,6 +313,12 @@ typedef struct sm_choice {
  */
 wt_status socialmap_service_choices(wt_ctx *ctx, const char *text, int limit, sm_choice **out, int *n);
 
+/*
+ * The contacts of a service, organisation or location (field: "service_id", "organization_id" or
+ * "location_id" = key), each with its phones and the date of its last check.
+ */
+wt_status socialmap_contacts(wt_ctx *ctx, const char *field, const char *key, sm_contact_view **out, int *n);
+
 /* An entry other than a service not checked for a year (the wijkteam column last_checked). */
 typedef struct sm_stale {
     const char *id;

@@ -893,25 +893,6 @@ static void org_services(http_request *req, const char *org_id, bool w)
                     org_id, _("Voorziening toevoegen"));
 }
 
-static wt_status org_contacts(http_request *req, const char *org_id, sm_contact_view **out, int *n)
-{
-    hsds_row *rows;
-    const char **checked;
-    wt_status st = socialmap_children(&req->ctx, "contact", "organization_id", org_id, &rows, n);
-    if (st == WT_OK)
-        st = socialmap_checked_dates(&req->ctx, "contact", rows, *n, &checked);
-    if (st != WT_OK)
-        return st;
-    *out = arena_alloc(req->a, sizeof(sm_contact_view) * (size_t)(*n ? *n : 1));
-    for (int i = 0; st == WT_OK && i < *n; i++) {
-        (*out)[i].c = rows[i];
-        (*out)[i].last_checked = checked[i];
-        st = socialmap_children(&req->ctx, "phone", "contact_id", get(&rows[i], "id"), &(*out)[i].phones,
-                                &(*out)[i].n_phones);
-    }
-    return st;
-}
-
 static void get_organization(http_request *req)
 {
     hsds_row org;
@@ -926,7 +907,7 @@ static void get_organization(http_request *req)
     sm_contact_view *contacts = NULL;
     int nc = 0;
     if (web_failed(req, socialmap_children(&req->ctx, "phone", "organization_id", key, &phones, &np)) ||
-        web_failed(req, org_contacts(req, key, &contacts, &nc)))
+        web_failed(req, socialmap_contacts(&req->ctx, "organization_id", key, &contacts, &nc)))
         return;
     bool w = socialmap_may_write(&req->ctx);
     page_begin(req, get(&org, "name"));

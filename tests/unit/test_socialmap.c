@@ -1135,4 +1135,14 @@ Test(sm_import, contacts_schedules_and_terms_are_checked_on_an_edit_and_flagged_
     cr_assert_eq(socialmap_save_contact(&fx.ctx, &c, NULL, "2026-11-23", &e), WT_FORBIDDEN);
     cr_assert_eq(socialmap_checked_dates(&fx.ctx, "contact", &c, 1, &dates), WT_OK);
     cr_assert_str_eq(dates[0], "2025-11-23");
+    /* the contacts of an entry, with their dates, for whoever reads the map; only by an owner's field */
+    sm_contact_view *cv;
+    int nc = 0;
+    cr_assert_eq(socialmap_contacts(&fx.ctx, "service_id", SVC1, &cv, &nc), WT_OK);
+    cr_assert_eq(nc, 1);
+    cr_assert_str_eq(hsds_get(&cv[0].c, "name"), "Fenna de Vries");
+    cr_assert_str_eq(cv[0].last_checked, "2025-11-23");
+    cr_assert_eq(socialmap_contacts(&fx.ctx, "name", "Fenna de Vries", &cv, &nc), WT_NOTFOUND);
+    fx.ctx.who = (actor){0};
+    cr_assert_eq(socialmap_contacts(&fx.ctx, "service_id", SVC1, &cv, &nc), WT_FORBIDDEN);
 }
