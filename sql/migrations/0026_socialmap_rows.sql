@@ -5,7 +5,7 @@
 -- services). sm_service_point.lat_row is the point's row of 0.02 degrees of latitude (about 2.2 km),
 -- FLOOR(latitude * 50); the covering index starts with it and then the longitude, so a search asks
 -- for its few rows (lat_row IN (...)) and in each the range of longitudes of its box
--- (smdb_service_points sets it; see SM_ROW_DEGREES).
+-- (smdb_service_points sets it; see SM_ROWS_PER_DEGREE).
 ALTER TABLE sm_service_point ADD COLUMN lat_row INTEGER NOT NULL DEFAULT 0;
 -- FLOOR in words both backends know: CAST truncates on SQLite and rounds on PostgreSQL.
 UPDATE sm_service_point SET lat_row = CAST(latitude * 50 AS INTEGER)

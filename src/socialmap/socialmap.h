@@ -77,8 +77,9 @@ double sm_distance_km(double lat1, double lon1, double lat2, double lon2);
 typedef struct sm_bbox {
     double min_lat, max_lat, min_lon, max_lon;
 } sm_bbox;
-/* The rows of latitude the points of the map are indexed by (sm_service_point.lat_row = floor(lat / this)). */
-#define SM_ROW_DEGREES 0.02
+/* The rows of latitude the points of the map are indexed by: sm_service_point.lat_row = floor(lat * this), rows
+   of 0.02 degrees (about 2.2 km); migration 0026 writes the same number. */
+#define SM_ROWS_PER_DEGREE 50
 /* The smallest latitude/longitude box that holds every point within km of (lat, lon). */
 sm_bbox sm_bbox_around(double lat, double lon, double km);
 bool sm_in_netherlands(double lat, double lon);

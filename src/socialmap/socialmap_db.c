@@ -365,11 +365,15 @@ wt_status smdb_service_set_internal(db *c, const char *id, bool published, const
 }
 
 /*
- * floor(lat / SM_ROW_DEGREES) in words both backends know (CAST truncates on SQLite, rounds on PostgreSQL),
+ * floor(lat * SM_ROWS_PER_DEGREE) in words both backends know (CAST truncates on SQLite, rounds on PostgreSQL),
  * as migration 0026 computes it.
  */
+#define SQL_STR_(x) #x
+#define SQL_STR(x) SQL_STR_(x)
+#define SQL_ROWS SQL_STR(SM_ROWS_PER_DEGREE)
 #define SQL_LAT_ROW(lat)                                                                                           \
-    "CAST(" lat " * 50 AS INTEGER) - CASE WHEN CAST(" lat " * 50 AS INTEGER) > " lat " * 50 THEN 1 ELSE 0 END"
+    "CAST(" lat " * " SQL_ROWS " AS INTEGER) - CASE WHEN CAST(" lat " * " SQL_ROWS " AS INTEGER) > " lat " * " SQL_ROWS \
+    " THEN 1 ELSE 0 END"
 
 wt_status smdb_service_points(db *c, const char *id)
 {
@@ -582,12 +586,12 @@ static void word_scores(buf *b, const smdb_search_req *s, db_param *p, int *np, 
 /* The most rows of latitude a box asks for one by one; a taller box reads the range of its rows. */
 #define SMDB_ROWS_MAX 12
 
-/* The rows of latitude of a box, or -1 when they are more than SMDB_ROWS_MAX. */
-static long box_rows(const sm_bbox *box, long *first)
+/* The rows of latitude of a box, first to last; true when they are at most SMDB_ROWS_MAX (asked for one by one). */
+static bool box_rows(const sm_bbox *box, long *first, long *last)
 {
-    *first = (long)floor(box->min_lat / SM_ROW_DEGREES);
-    long n = (long)floor(box->max_lat / SM_ROW_DEGREES) - *first + 1;
-    return n > SMDB_ROWS_MAX ? -1 : n;
+    *first = (long)floor(box->min_lat * SM_ROWS_PER_DEGREE);
+    *last = (long)floor(box->max_lat * SM_ROWS_PER_DEGREE);
+    return *last - *first + 1 <= SMDB_ROWS_MAX;
 }
 
 /*
@@ -598,18 +602,18 @@ static long box_rows(const sm_bbox *box, long *first)
 static void box_where(buf *b, const char *alias, const sm_bbox *box, const char *more_range, const db_param *more,
                       int n_more, db_param *p, int *np)
 {
-    long first, n = box_rows(box, &first);
-    if (n < 0) {
-        buf_printf(b, "%s.lat_row BETWEEN ? AND ?", alias);
-        p[(*np)++] = DB_I(first);
-        p[(*np)++] = DB_I((long)floor(box->max_lat / SM_ROW_DEGREES));
-    } else {
+    long first, last;
+    if (box_rows(box, &first, &last)) {
         buf_printf(b, "%s.lat_row IN (", alias);
-        for (long row = first; row < first + n; row++) {
+        for (long row = first; row <= last; row++) {
             buf_puts(b, row == first ? "?" : ", ?");
             p[(*np)++] = DB_I(row);
         }
         buf_puts(b, ")");
+    } else {
+        buf_printf(b, "%s.lat_row BETWEEN ? AND ?", alias);
+        p[(*np)++] = DB_I(first);
+        p[(*np)++] = DB_I(last);
     }
     if (more_range)
         buf_puts(b, more_range);
@@ -651,17 +655,20 @@ static wt_status frequent_word(db *c, arena *a, const char *prefix, bool *freque
 
 wt_status smdb_search(db *c, arena *a, const smdb_search_req *s, smdb_candidate **out, int *n)
 {
-    bool frequent = false;
+    /* near a point with words: a frequent word in a box of few rows is read from its points */
+    bool frequent = false, word_points = false;
+    long first_row, last_row;
     if (s->box && !s->q->modified_after && s->n_words > 0) {
         wt_status st = frequent_word(c, a, s->words[longest_word(s)], &frequent);
         if (st != WT_OK)
             return st;
+        word_points = frequent && box_rows(s->box, &first_row, &last_row);
     }
     buf b = BUF_INIT;
     db_param p[64];
     int np = 0;
     int word_col;
-    if (s->box && !s->q->modified_after && s->n_words > 0 && frequent && box_rows(s->box, &(long){0}) > 0) {
+    if (word_points) {
         /* A frequent word near a point: the word's points in the rows of the box, then their services' filters
            (a point comes once per word with the prefix: the ranking keeps one row per service). */
         int longest = longest_word(s);
