@@ -482,3 +482,23 @@ test('import: every problem with file, row and field; nothing imported unless ba
   assert.match(skip.out, /imported 2 rows/);
   assert.equal((await api.worker.get('/api/v1/services?q=nieuwe%20dienst')).json.items.length, 1);
 });
+
+test('a crowded circle: the page counts up to 200 and says "more than", the HSDS API pages by the exact total', async () => {
+  // 2,400 generated services, a tenth of their locations within 10 km of the demo neighbourhood (make bench's map).
+  const dir = join(tmp, 'crowd');
+  execFileSync('node', [join(root, 'scripts', 'bench-socialmap.mjs'), '2400', dir], { stdio: 'ignore' });
+  const r = run(['socialmap', 'import', dir, '--db', srv.db]);
+  assert.equal(r.code, 0, r.err);
+  const cases = await api.worker.get('/api/v1/cases?mine=1&limit=1');
+  const hh = cases.json.items[0].household_id;
+  const far = await web.worker.get(`/socialmap?household=${hh}&km=10`);
+  assert.equal(far.status, 200);
+  assert.match(far.text, /Meer dan 200 voorzieningen binnen 10,0 km\./);
+  const near = await web.worker.get(`/socialmap?household=${hh}&km=0.2`);
+  assert.equal(near.status, 200);
+  const shown = (near.text.match(/class="wt-card wt-hit"/g) || []).length;
+  assert.match(near.text, new RegExp(`>${shown} voorziening(en)? binnen 200 m\\.`), 'a small circle is counted exactly');
+  const hsds = await fetch(`${srv.base}/hsds/services?postcode=8923&proximity=10000&per_page=10`).then((x) => x.json());
+  assert.ok(hsds.total_items > 200, `exact total ${hsds.total_items}`);
+  assert.equal(hsds.total_pages, Math.ceil(hsds.total_items / 10));
+});
